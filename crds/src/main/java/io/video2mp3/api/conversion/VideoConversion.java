@@ -30,6 +30,8 @@ public class VideoConversion extends CustomResource<VideoConversionSpec, VideoCo
   public static final String GROUP = "video2mp3.io";
   public static final String VERSION = "v1alpha1";
   public static final String CRD_NAME = "videoconversions." + GROUP;
+  /** Classpath location of the CRD YAML, for installing it into a (mock) API server. */
+  public static final String CRD_RESOURCE = "/META-INF/crds/" + CRD_NAME + "-v1.yml";
   /** The order {@code kubectl get vc} shows the columns in, after NAME. */
   public static final List<String> PRINTER_COLUMN_ORDER = List.of("PHASE", "PROGRESS", "OWNER", "SIZE", "AGE");
 
