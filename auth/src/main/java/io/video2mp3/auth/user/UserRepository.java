@@ -1,0 +1,70 @@
+package io.video2mp3.auth.user;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code users} table. {@code created_at} is a UTC {@code DATETIME}: converted here explicitly so
+ * that neither the server's nor the JVM's time zone changes what is stored.
+ */
+@Repository
+class UserRepository {
+
+  private static final String COLUMNS = "id, username, email, password_hash, admin, created_at";
+
+  private final JdbcClient jdbc;
+
+  UserRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  // Lookups compare with the table's case-insensitive collation: "Alice" finds "alice".
+  Optional<User> findByUsername(String username) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE username = ?")
+        .param(username)
+        .query(UserRepository::map)
+        .optional();
+  }
+
+  Optional<User> findByEmail(String email) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE email = ?")
+        .param(email)
+        .query(UserRepository::map)
+        .optional();
+  }
+
+  /**
+   * @throws org.springframework.dao.DuplicateKeyException when the username or email is taken
+   */
+  User insert(String username, String email, String passwordHash, boolean admin, Instant createdAt) {
+    KeyHolder keys = new GeneratedKeyHolder();
+    jdbc.sql(
+            "INSERT INTO users (username, email, password_hash, admin, created_at)"
+                + " VALUES (?, ?, ?, ?, ?)")
+        .params(username, email, passwordHash, admin, LocalDateTime.ofInstant(createdAt, ZoneOffset.UTC))
+        .update(keys);
+    return new User(keys.getKey().longValue(), username, email, passwordHash, admin, createdAt);
+  }
+
+  boolean deleteByUsername(String username) {
+    return jdbc.sql("DELETE FROM users WHERE username = ?").param(username).update() > 0;
+  }
+
+  private static User map(ResultSet rs, int row) throws SQLException {
+    return new User(
+        rs.getLong("id"),
+        rs.getString("username"),
+        rs.getString("email"),
+        rs.getString("password_hash"),
+        rs.getBoolean("admin"),
+        rs.getObject("created_at", LocalDateTime.class).toInstant(ZoneOffset.UTC));
+  }
+}

@@ -1,0 +1,209 @@
+package io.video2mp3.auth.token;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.JWTCreator;
+import com.auth0.jwt.algorithms.Algorithm;
+import io.video2mp3.auth.config.JwtSettings;
+import io.video2mp3.auth.support.MutableClock;
+import io.video2mp3.auth.support.Tokens;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class JwtServiceTest {
+
+  private static final String SECRET = "unit-test-secret-0123456789abcdef-0123";
+  private static final byte[] SECRET_BYTES = SECRET.getBytes(StandardCharsets.UTF_8);
+  private static final String ISSUER = "video2mp3-auth";
+  private static final Duration TTL = Duration.ofHours(24);
+  private static final Instant START = Instant.parse("2026-11-22T10:00:00Z");
+
+  private final MutableClock clock = new MutableClock(START);
+  private final JwtService jwt = service(SECRET, ISSUER);
+
+  private JwtService service(String secret, String issuer) {
+    return new JwtService(new JwtSettings(secret, TTL, issuer), clock);
+  }
+
+  @Test
+  void issuesATokenThatVerifiesWithAllClaims() {
+    String token = jwt.issue("alice", "alice@example.com", true);
+
+    TokenClaims claims = jwt.verify(token);
+
+    assertThat(claims)
+        .isEqualTo(
+            new TokenClaims(
+                "alice",
+                "alice@example.com",
+                true,
+                START.getEpochSecond(),
+                START.plus(TTL).getEpochSecond(),
+                ISSUER));
+  }
+
+  @Test
+  void signsWithHs256() {
+    String token = jwt.issue("alice", "alice@example.com", false);
+
+    assertThat(Tokens.headerJson(token)).contains("\"alg\":\"HS256\"");
+  }
+
+  @Test
+  void acceptsATokenUntilItExpiresThenRejectsIt() {
+    String token = jwt.issue("alice", "alice@example.com", false);
+
+    clock.advance(TTL.minusSeconds(1));
+    assertThat(jwt.verify(token).sub()).isEqualTo("alice");
+
+    clock.advance(Duration.ofSeconds(2));
+    assertThatThrownBy(() -> jwt.verify(token))
+        .isInstanceOf(InvalidTokenException.class)
+        .hasMessage("the token has expired");
+  }
+
+  @Test
+  void rejectsATamperedPayload() {
+    String token = jwt.issue("alice", "alice@example.com", false);
+    String promoted = Tokens.payloadJson(token).replace("\"admin\":false", "\"admin\":true");
+    assertThat(promoted).contains("\"admin\":true");
+
+    assertInvalid(Tokens.withPayload(token, promoted));
+  }
+
+  @Test
+  void rejectsATamperedSignature() {
+    String token = jwt.issue("alice", "alice@example.com", false);
+
+    assertInvalid(Tokens.withTamperedSignature(token));
+  }
+
+  @Test
+  void rejectsAlgNone() {
+    String payload = Tokens.payloadJson(jwt.issue("alice", "alice@example.com", true));
+
+    assertInvalid(Tokens.unsigned(payload));
+  }
+
+  @Test
+  void rejectsAlgNoneEvenWithTheOriginalSignature() {
+    String token = jwt.issue("alice", "alice@example.com", true);
+    String[] parts = token.split("\\.");
+    String forged = Tokens.encode("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + parts[1] + "." + parts[2];
+
+    assertInvalid(forged);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"HS384", "HS512"})
+  void rejectsOtherHmacAlgorithmsSignedWithTheSameSecret(String name) {
+    Function<byte[], Algorithm> algorithm =
+        name.equals("HS384") ? Algorithm::HMAC384 : Algorithm::HMAC512;
+    String token = validClaims().sign(algorithm.apply(SECRET_BYTES));
+    assertThat(Tokens.headerJson(token)).contains(name);
+
+    assertInvalid(token);
+  }
+
+  @Test
+  void acceptsAHandBuiltTokenWithTheRightAlgorithm() {
+    // Control for the test above: only the algorithm differs there.
+    String token = validClaims().sign(Algorithm.HMAC256(SECRET_BYTES));
+
+    assertThat(jwt.verify(token).sub()).isEqualTo("mallory");
+  }
+
+  @Test
+  void rejectsATokenSignedWithAnotherSecret() {
+    String token = service("another-secret-0123456789abcdef-0123", ISSUER).issue("alice", "a@example.com", true);
+
+    assertInvalid(token);
+  }
+
+  @Test
+  void rejectsATokenFromAnotherIssuer() {
+    String token = service(SECRET, "someone-else").issue("alice", "a@example.com", true);
+
+    assertInvalid(token);
+  }
+
+  @Test
+  void rejectsATokenIssuedInTheFuture() {
+    clock.advance(Duration.ofHours(1));
+    String token = jwt.issue("alice", "alice@example.com", false);
+    clock.advance(Duration.ofHours(-2));
+
+    assertInvalid(token);
+  }
+
+  @Test
+  void rejectsATokenWithoutTheEmailOrAdminClaims() {
+    Instant now = clock.instant();
+    String noEmail =
+        JWT.create()
+            .withSubject("alice")
+            .withClaim("admin", false)
+            .withIssuer(ISSUER)
+            .withIssuedAt(now)
+            .withExpiresAt(now.plus(TTL))
+            .sign(Algorithm.HMAC256(SECRET_BYTES));
+    String adminAsString =
+        JWT.create()
+            .withSubject("alice")
+            .withClaim("email", "alice@example.com")
+            .withClaim("admin", "true")
+            .withIssuer(ISSUER)
+            .withIssuedAt(now)
+            .withExpiresAt(now.plus(TTL))
+            .sign(Algorithm.HMAC256(SECRET_BYTES));
+
+    assertInvalid(noEmail);
+    assertInvalid(adminAsString);
+  }
+
+  @Test
+  void rejectsATokenWithoutExpiry() {
+    String token =
+        JWT.create()
+            .withSubject("alice")
+            .withClaim("email", "alice@example.com")
+            .withClaim("admin", true)
+            .withIssuer(ISSUER)
+            .withIssuedAt(clock.instant())
+            .sign(Algorithm.HMAC256(SECRET_BYTES));
+
+    assertInvalid(token);
+  }
+
+  @ParameterizedTest
+  @NullAndEmptySource
+  @ValueSource(strings = {"garbage", "a.b.c", "a.b", "...", "eyJhbGciOiJIUzI1NiJ9.e30."})
+  void rejectsGarbage(String token) {
+    assertInvalid(token);
+  }
+
+  private JWTCreator.Builder validClaims() {
+    Instant now = clock.instant();
+    return JWT.create()
+        .withSubject("mallory")
+        .withClaim("email", "mallory@example.com")
+        .withClaim("admin", true)
+        .withIssuer(ISSUER)
+        .withIssuedAt(now)
+        .withExpiresAt(now.plus(TTL));
+  }
+
+  private void assertInvalid(String token) {
+    assertThatThrownBy(() -> jwt.verify(token))
+        .isInstanceOf(InvalidTokenException.class)
+        .hasMessage("the token is invalid");
+  }
+}

@@ -1,0 +1,414 @@
+package io.video2mp3.local;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.video2mp3.api.messaging.AmqpConnections;
+import io.video2mp3.api.messaging.Topology;
+import io.video2mp3.local.amqp.EmbeddedBroker;
+import io.video2mp3.local.jobs.JobRunner;
+import io.video2mp3.local.jobs.JobRunnerSettings;
+import io.video2mp3.local.kube.KubeSnapshots;
+import io.video2mp3.local.kube.LocalKubeApi;
+import io.video2mp3.local.mail.LocalMail;
+import io.video2mp3.local.mongo.EmbeddedMongo;
+import io.video2mp3.local.mysql.EmbeddedMariaDb;
+import io.video2mp3.local.samples.SampleServer;
+import io.video2mp3.local.services.ServiceProcess;
+import io.video2mp3.local.support.Env;
+import io.video2mp3.local.support.HttpProbe;
+import io.video2mp3.local.support.Ports;
+import io.video2mp3.local.support.StartupException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole platform on one machine (hack/local-up.sh): a local Kubernetes API with a Job runner,
+ * embedded MongoDB, AMQP broker, MariaDB and SMTP, and the four services from their own jars.
+ * Every embedded part is replaced by a real one when its URI is given.
+ */
+public final class LocalPlatform implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(LocalPlatform.class);
+  public static final String NAMESPACE = "video2mp3";
+  public static final String MONGODB_SECRET = "video2mp3-mongodb";
+
+  private final Path root;
+  private final Path data;
+  private final Env env;
+  private final Deque<AutoCloseable> started = new ArrayDeque<>();
+  private final Map<String, String> endpoints = new LinkedHashMap<>();
+  private final ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "local-platform");
+    t.setDaemon(true);
+    return t;
+  });
+
+  public LocalPlatform(Path root, Env env) {
+    this.root = root.toAbsolutePath().normalize();
+    this.data = this.root.resolve(env.text("LOCAL_DIR", ".local"));
+    this.env = env;
+  }
+
+  public static void main(String[] args) {
+    quietLibraries();
+    Path root = Path.of(Env.system().text("LOCAL_REPO_ROOT", ".")).toAbsolutePath().normalize();
+    LocalPlatform platform = new LocalPlatform(root, Env.system());
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      System.out.println("\nlocal platform: stopping everything ...");
+      platform.close();
+      stopped.countDown();
+    }, "local-platform-shutdown"));
+    try {
+      platform.start();
+    } catch (StartupException e) {
+      System.err.println("local-up: " + e.getMessage());
+      System.exit(1);
+    } catch (RuntimeException e) {
+      System.err.println("local-up: unexpected failure: " + e + " (details in " + platform.data.resolve("logs") + ")");
+      LOG.debug("start-up failure", e);
+      System.exit(1);
+    }
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** The mock server logs every request through java.util.logging at INFO. */
+  private static void quietLibraries() {
+    java.util.logging.Logger.getLogger("io.fabric8.mockwebserver").setLevel(java.util.logging.Level.WARNING);
+    java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+  }
+
+  public void start() {
+    long begin = System.nanoTime();
+    mkdirs(data, data.resolve("logs"));
+    Jars jars = new Jars(root);
+    String java = JobRunnerSettings.currentJava();
+
+    // Kubernetes API and its state
+    LocalKubeApi kube = LocalKubeApi.start(env.integer("KUBE_PORT", 0));
+    started.push(kube);
+    KubeSnapshots snapshots = new KubeSnapshots(kube, data.resolve("kube/objects.json"));
+    int restored = snapshots.restore();
+    if (restored > 0) {
+      LOG.info("restored {} Kubernetes objects from {}", restored, data.resolve("kube/objects.json"));
+    }
+    started.push(snapshots::save);
+    background.scheduleWithFixedDelay(snapshots::save, 10, 10, TimeUnit.SECONDS);
+    kube.ensureNamespace(NAMESPACE);
+    Path kubeconfig = kube.writeKubeconfig(data.resolve("kubeconfig"), NAMESPACE);
+
+    // Storage and messaging
+    String mongoUri = env.optional("MONGODB_URI");
+    if (mongoUri == null) {
+      EmbeddedMongo mongo = EmbeddedMongo.start(data.resolve("mongo.mv"), Ports.free());
+      started.push(mongo);
+      mongoUri = mongo.uri();
+    }
+    String rabbitUri = env.optional("RABBITMQ_URI");
+    if (rabbitUri == null) {
+      EmbeddedBroker broker = EmbeddedBroker.start(data.resolve("amqp"), Ports.free());
+      started.push(broker);
+      rabbitUri = broker.uri();
+    }
+    declareTopology(rabbitUri);
+    String mysqlUrl = env.optional("MYSQL_URL");
+    String mysqlUser = env.text("MYSQL_USER", "root");
+    String mysqlPassword = env.text("MYSQL_PASSWORD", "");
+    if (mysqlUrl == null) {
+      EmbeddedMariaDb mariaDb = EmbeddedMariaDb.start(data.resolve("mariadb"), Ports.free());
+      started.push(mariaDb);
+      mysqlUrl = mariaDb.jdbcUrl();
+      mysqlUser = EmbeddedMariaDb.USER;
+      mysqlPassword = EmbeddedMariaDb.PASSWORD;
+    }
+    LocalMail mail = LocalMail.start(data.resolve("mail"), Ports.free(), env.port("MAILBOX_PORT", 8025));
+    started.push(mail);
+    SampleServer samples = SampleServer.start(data.resolve("samples"), env.port("SAMPLES_PORT", 8090),
+        env.text("FFMPEG_BIN", "ffmpeg"));
+    started.push(samples);
+
+    // The Secret the conversion Jobs take MONGODB_URI from, and the Job runner
+    try (KubernetesClient client = kube.client()) {
+      client.secrets().inNamespace(NAMESPACE).resource(new SecretBuilder().withNewMetadata().withName(MONGODB_SECRET)
+          .endMetadata().addToStringData("MONGODB_URI", mongoUri).build()).createOr(r -> r.update());
+    }
+    KubernetesClient runnerClient = kube.client();
+    JobRunner runner = new JobRunner(runnerClient, new JobRunnerSettings(data.resolve("scratch"),
+        jars.operator().map(jar -> Map.of("/app/operator.jar", jar.toString())).orElse(Map.of()), java,
+        baseEnvironment(), env.integer("LOCAL_JOB_PARALLELISM", Math.max(2, Runtime.getRuntime().availableProcessors())),
+        Duration.ofSeconds(10), Duration.ofSeconds(env.integer("LOCAL_JOB_RETRY_SECONDS", 2)), Duration.ofSeconds(60),
+        Duration.ofMillis(500)));
+    started.push(runnerClient);
+    started.push(runner);
+    runner.start();
+
+    // The services
+    String jwtSecret = env.text("JWT_SECRET", null);
+    if (jwtSecret == null) {
+      jwtSecret = keptSecret(data.resolve("jwt-secret"));
+    }
+    int gatewayPort = env.port("GATEWAY_PORT", 8080);
+    int authPort = env.port("AUTH_PORT", 5000);
+    int operatorPort = env.port("OPERATOR_PORT", 8081);
+    int notifierPort = env.port("NOTIFIER_PORT", 8082);
+    String gatewayUrl = "http://127.0.0.1:" + gatewayPort;
+    String authUrl = "http://127.0.0.1:" + authPort;
+    String demoUser = env.text("DEMO_USER", "demo");
+    String demoPassword = env.text("DEMO_PASSWORD", "demo-password");
+    String demoEmail = env.text("DEMO_EMAIL", "demo@video2mp3.local");
+
+    Map<String, String> common = new LinkedHashMap<>();
+    common.put("KUBECONFIG", kubeconfig.toString());
+    common.put("MONGODB_URI", mongoUri);
+    common.put("RABBITMQ_URI", rabbitUri);
+    common.put("CONVERSIONS_NAMESPACE", NAMESPACE);
+    common.put("PUBLIC_BASE_URL", env.text("PUBLIC_BASE_URL", gatewayUrl));
+    common.put("JAVA_TOOL_OPTIONS", "");
+
+    List<ServiceProcess> services = new ArrayList<>();
+    List<String> jvm = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx" + env.text("SERVICE_XMX", "384m"));
+    Path logs = data.resolve("logs");
+
+    Map<String, String> authEnv = new LinkedHashMap<>(common);
+    authEnv.putAll(Map.of("SERVER_PORT", String.valueOf(authPort), "MYSQL_URL", mysqlUrl, "MYSQL_USER", mysqlUser,
+        "MYSQL_PASSWORD", mysqlPassword, "JWT_SECRET", jwtSecret,
+        "AUTH_BOOTSTRAP_ADMIN_USERNAME", demoUser, "AUTH_BOOTSTRAP_ADMIN_PASSWORD", demoPassword,
+        "AUTH_BOOTSTRAP_ADMIN_EMAIL", demoEmail));
+    startService(services, jars, "auth", java, jvm, authEnv, logs, authUrl + "/actuator/health");
+
+    Map<String, String> operatorEnv = new LinkedHashMap<>(common);
+    operatorEnv.putAll(Map.of("HEALTH_PORT", String.valueOf(operatorPort), "LEADER_ELECTION_ENABLED", "false",
+        "JOB_MONGODB_SECRET", MONGODB_SECRET, "JOB_MONGODB_SECRET_KEY", "MONGODB_URI",
+        "MAX_CONCURRENT_JOBS", env.text("MAX_CONCURRENT_JOBS", "2"),
+        "JOB_TTL_SECONDS_AFTER_FINISHED", env.text("JOB_TTL_SECONDS_AFTER_FINISHED", "3600")));
+    startService(services, jars, "operator", java, jvm, operatorEnv, logs,
+        "http://127.0.0.1:" + operatorPort + "/health/ready");
+
+    Map<String, String> notifierEnv = new LinkedHashMap<>(common);
+    notifierEnv.putAll(Map.of("SERVER_PORT", String.valueOf(notifierPort), "SMTP_HOST", "127.0.0.1",
+        "SMTP_PORT", String.valueOf(mail.smtpPort()), "SMTP_SECURITY", "none",
+        "SMTP_FROM", "video2mp3 <noreply@video2mp3.local>"));
+    startService(services, jars, "notifier", java, jvm, notifierEnv, logs,
+        "http://127.0.0.1:" + notifierPort + "/actuator/health");
+
+    Map<String, String> gatewayEnv = new LinkedHashMap<>(common);
+    gatewayEnv.putAll(Map.of("SERVER_PORT", String.valueOf(gatewayPort), "AUTH_URL", authUrl));
+    startService(services, jars, "gateway", java, jvm, gatewayEnv, logs, gatewayUrl + "/actuator/health");
+
+    awaitHealthy(services, Duration.ofSeconds(env.integer("LOCAL_START_TIMEOUT_SECONDS", 150)));
+
+    boolean gatewayUp = services.stream().anyMatch(s -> s.name().equals("gateway"));
+    endpoints.put("GATEWAY_URL", gatewayUp ? gatewayUrl : "");
+    endpoints.put("AUTH_URL", authUrl);
+    endpoints.put("KUBECONFIG", kubeconfig.toString());
+    endpoints.put("MAILBOX_URL", mail.mailboxUrl());
+    endpoints.put("SAMPLES_URL", samples.url());
+    endpoints.put("DEMO_USER", demoUser);
+    endpoints.put("DEMO_PASSWORD", demoPassword);
+    endpoints.put("MONGODB_URI", mongoUri);
+    endpoints.put("RABBITMQ_URI", rabbitUri);
+    endpoints.put("MYSQL_URL", mysqlUrl);
+    writeEndpoints(data.resolve("endpoints.env"));
+    printSummary(Duration.ofNanos(System.nanoTime() - begin));
+  }
+
+  private void startService(List<ServiceProcess> services, Jars jars, String name, String java, List<String> jvm,
+      Map<String, String> serviceEnv, Path logs, String healthUrl) {
+    Optional<Path> jar = jars.service(name);
+    if (jar.isEmpty()) {
+      System.out.println("local-up: WARNING " + name + " is not built (no " + name + "/target/" + name
+          + "-*.jar): not started. Build it with: mvn -B -q -DskipTests -pl " + name + " -am install");
+      return;
+    }
+    ServiceProcess process = ServiceProcess.start(name, java, jvm, jar.get(), serviceEnv, logs, healthUrl);
+    started.push(process);
+    services.add(process);
+  }
+
+  private void awaitHealthy(List<ServiceProcess> services, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    List<ServiceProcess> waiting = new ArrayList<>(services);
+    while (!waiting.isEmpty()) {
+      for (var it = waiting.iterator(); it.hasNext(); ) {
+        ServiceProcess service = it.next();
+        if (!service.alive()) {
+          throw new StartupException(service.name() + " exited with code " + service.exitCode() + " during start-up: "
+              + service.lastError() + " (full log: " + service.log() + ")");
+        }
+        if (HttpProbe.ok(service.healthUrl())) {
+          LOG.info("{} is up ({})", service.name(), service.healthUrl());
+          it.remove();
+        }
+      }
+      if (System.nanoTime() > deadline) {
+        ServiceProcess first = waiting.get(0);
+        throw new StartupException(first.name() + " did not become healthy at " + first.healthUrl() + " within "
+            + timeout.toSeconds() + "s: " + first.lastError() + " (full log: " + first.log() + ")");
+      }
+      sleep(Duration.ofMillis(500));
+    }
+  }
+
+  private static void declareTopology(String rabbitUri) {
+    try (Connection connection = AmqpConnections.open(rabbitUri, "local-platform", Duration.ofSeconds(10));
+         Channel channel = connection.createChannel()) {
+      Topology.declare(channel);
+    } catch (Exception e) {
+      throw new StartupException("cannot declare the queues on the AMQP broker " + redact(rabbitUri) + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String redact(String uri) {
+    return uri.replaceAll("//[^@/]*@", "//***@");
+  }
+
+  private static Map<String, String> baseEnvironment() {
+    Map<String, String> base = new LinkedHashMap<>();
+    for (String name : List.of("PATH", "HOME", "LANG", "LC_ALL", "TZ", "JAVA_HOME", "FFMPEG_BIN")) {
+      String value = System.getenv(name);
+      if (value != null) {
+        base.put(name, value);
+      }
+    }
+    base.putIfAbsent("PATH", "/usr/local/bin:/usr/bin:/bin");
+    return base;
+  }
+
+  /** A 384-bit secret generated on the first start and kept, so that tokens survive a restart. */
+  private static String keptSecret(Path file) {
+    try {
+      if (Files.isRegularFile(file)) {
+        return Files.readString(file).strip();
+      }
+      byte[] bytes = new byte[48];
+      new SecureRandom().nextBytes(bytes);
+      String secret = Base64.getEncoder().encodeToString(bytes);
+      Files.writeString(file, secret + "\n");
+      file.toFile().setReadable(false, false);
+      file.toFile().setReadable(true, true);
+      return secret;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot keep the JWT secret in " + file, e);
+    }
+  }
+
+  private void writeEndpoints(Path file) {
+    StringBuilder text = new StringBuilder("# written by hack/local-up.sh; source it: set -a; . " + file + "; set +a\n");
+    endpoints.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
+    try {
+      Files.writeString(file, text.toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+
+  private void printSummary(Duration took) {
+    String g = endpoints.get("GATEWAY_URL");
+    System.out.println();
+    System.out.println("video2mp3 is running locally (started in " + took.toSeconds() + "s). Ctrl-C stops everything.");
+    System.out.println("  gateway      " + (g.isEmpty() ? "(not built)" : g));
+    System.out.println("  auth         " + endpoints.get("AUTH_URL"));
+    System.out.println("  mailbox      " + endpoints.get("MAILBOX_URL"));
+    System.out.println("  samples      " + endpoints.get("SAMPLES_URL") + "/" + SampleServer.SAMPLE);
+    System.out.println("  kubectl      kubectl --kubeconfig " + endpoints.get("KUBECONFIG") + " get videoconversions");
+    System.out.println("  demo login   " + endpoints.get("DEMO_USER") + " / " + endpoints.get("DEMO_PASSWORD"));
+    System.out.println("  logs         " + data.resolve("logs"));
+    System.out.println("  endpoints    " + data.resolve("endpoints.env"));
+    if (!g.isEmpty()) {
+      System.out.println();
+      System.out.println("  TOKEN=$(curl -s -X POST -u " + endpoints.get("DEMO_USER") + ":" + endpoints.get("DEMO_PASSWORD")
+          + " " + g + "/login)");
+      System.out.println("  curl -X POST -F 'file=@video.mp4' -H \"Authorization: Bearer $TOKEN\" " + g + "/upload");
+    }
+    System.out.flush();
+  }
+
+  public Map<String, String> endpoints() {
+    return Map.copyOf(endpoints);
+  }
+
+  private static void mkdirs(Path... dirs) {
+    try {
+      for (Path dir : dirs) {
+        Files.createDirectories(dir);
+      }
+    } catch (IOException e) {
+      throw new StartupException("cannot create " + e.getMessage());
+    }
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StartupException("interrupted");
+    }
+  }
+
+  /** Stops everything in the reverse order of starting: services first, embedded parts last. */
+  @Override
+  public synchronized void close() {
+    background.shutdownNow();
+    while (!started.isEmpty()) {
+      AutoCloseable part = started.pop();
+      try {
+        part.close();
+      } catch (Exception e) {
+        LOG.warn("while stopping {}: {}", part, e.getMessage());
+      }
+    }
+  }
+
+  /** The built jars: &lt;module&gt;/target/&lt;module&gt;-&lt;version&gt;.jar. */
+  record Jars(Path root) {
+
+    Optional<Path> service(String module) {
+      Path target = root.resolve(module).resolve("target");
+      if (!Files.isDirectory(target)) {
+        return Optional.empty();
+      }
+      try (DirectoryStream<Path> jars = Files.newDirectoryStream(target, module + "-*.jar")) {
+        for (Path jar : jars) {
+          String name = jar.getFileName().toString();
+          if (!name.endsWith("-plain.jar") && !name.endsWith("-sources.jar") && !name.endsWith("-javadoc.jar")
+              && !name.endsWith(".original")) {
+            return Optional.of(jar.toAbsolutePath());
+          }
+        }
+      } catch (IOException e) {
+        return Optional.empty();
+      }
+      return Optional.empty();
+    }
+
+    Optional<Path> operator() {
+      return service("operator");
+    }
+  }
+}

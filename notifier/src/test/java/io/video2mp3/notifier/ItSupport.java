@@ -1,0 +1,144 @@
+package io.video2mp3.notifier;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.GetResponse;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.video2mp3.api.messaging.AmqpConnections;
+import io.video2mp3.api.messaging.Topology;
+import jakarta.mail.Address;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/** Infrastructure of the integration tests: the real RabbitMQ, GreenMail, MongoDB (in-JVM unless MONGODB_URI). */
+public final class ItSupport {
+
+  private ItSupport() {
+  }
+
+  public static String rabbitUri() {
+    String uri = System.getenv("RABBITMQ_URI");
+    return uri != null && !uri.isBlank() ? uri : "amqp://guest:guest@127.0.0.1:5672";
+  }
+
+  public static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      socket.setReuseAddress(true);
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static GreenMail greenMail(int port) {
+    return new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+  }
+
+  /** Mails GreenMail received for one recipient (tests use a unique address each). */
+  public static List<MimeMessage> mailsTo(GreenMail greenMail, String recipient) {
+    return Arrays.stream(greenMail.getReceivedMessages()).filter(message -> {
+      try {
+        Address[] to = message.getAllRecipients();
+        return to != null && Arrays.stream(to).anyMatch(a -> a.toString().equalsIgnoreCase(recipient));
+      } catch (jakarta.mail.MessagingException e) {
+        return false;
+      }
+    }).toList();
+  }
+
+  public static String uniqueRecipient() {
+    return "user-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+  }
+
+  public static Connection rabbit() throws Exception {
+    return AmqpConnections.open(rabbitUri(), "notifier-it", Duration.ofSeconds(10));
+  }
+
+  /** Declares the shared topology (never deletes shared queues) and empties what this module consumes. */
+  public static void declareAndPurge(Connection connection) throws Exception {
+    try (Channel channel = connection.createChannel()) {
+      Topology.declare(channel);
+      channel.queuePurge(Topology.MP3.name());
+      channel.queuePurge(Topology.MP3.deadLetterQueue());
+    }
+  }
+
+  /** A raw publish for payloads no codec would produce. */
+  public static void publishRaw(Connection connection, String messageId, byte[] body) throws Exception {
+    try (Channel channel = connection.createChannel()) {
+      channel.confirmSelect();
+      AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
+          .contentType("application/json").deliveryMode(2).messageId(messageId).build();
+      channel.basicPublish(Topology.EXCHANGE, Topology.CONVERSION_FINISHED, true, properties, body);
+      channel.waitForConfirmsOrDie(10_000);
+    }
+  }
+
+  /** True once a message with this id has been taken off mp3.dead (other dead letters are put back). */
+  public static boolean takeDeadLetter(Connection connection, String messageId) throws Exception {
+    try (Channel channel = connection.createChannel()) {
+      while (true) {
+        GetResponse response = channel.basicGet(Topology.MP3.deadLetterQueue(), false);
+        if (response == null) {
+          return false;
+        }
+        if (messageId.equals(response.getProps().getMessageId())) {
+          channel.basicAck(response.getEnvelope().getDeliveryTag(), false);
+          return true;
+        }
+        // Not ours: leave it (unacked until the channel closes, so the loop does not see it again).
+      }
+    }
+  }
+
+  /** MongoDB for one test class: MONGODB_URI with a unique database, else an in-JVM mongo-java-server. */
+  public static final class Mongo implements AutoCloseable {
+    private final MongoServer server;
+    private final String uri;
+
+    public Mongo(String databasePrefix) {
+      String database = databasePrefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+      String external = System.getenv("MONGODB_URI");
+      if (external != null && !external.isBlank()) {
+        server = null;
+        uri = withDatabase(external, database);
+      } else {
+        server = new MongoServer(new MemoryBackend());
+        InetSocketAddress address = server.bind();
+        uri = "mongodb://127.0.0.1:" + address.getPort() + "/" + database;
+      }
+    }
+
+    public String uri() {
+      return uri;
+    }
+
+    static String withDatabase(String uri, String database) {
+      int schemeEnd = uri.indexOf("://") + 3;
+      int query = uri.indexOf('?', schemeEnd);
+      String options = query >= 0 ? uri.substring(query) : "";
+      String base = query >= 0 ? uri.substring(0, query) : uri;
+      int slash = base.indexOf('/', schemeEnd);
+      String hosts = slash >= 0 ? base.substring(0, slash) : base;
+      return hosts + "/" + database + options;
+    }
+
+    @Override
+    public void close() {
+      if (server != null) {
+        server.shutdownNow();
+      }
+    }
+  }
+}

@@ -1,0 +1,98 @@
+package io.video2mp3.notifier.dedup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.video2mp3.api.storage.StorageLayout;
+import io.video2mp3.notifier.MutableClock;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class HandledEventsTest {
+
+  private static MongoServer server;
+  private static MongoClient client;
+
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
+  private MongoCollection<Document> collection;
+  private HandledEvents handled;
+
+  @BeforeAll
+  static void startMongo() {
+    server = new MongoServer(new MemoryBackend());
+    InetSocketAddress address = server.bind();
+    client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
+  }
+
+  @AfterAll
+  static void stopMongo() {
+    client.close();
+    server.shutdownNow();
+  }
+
+  @BeforeEach
+  void setUp() {
+    collection = client.getDatabase("handled-events-test").getCollection(StorageLayout.HANDLED_EVENTS_COLLECTION);
+    collection.deleteMany(new Document());
+    handled = new HandledEvents(collection, clock, Duration.ofDays(30), Duration.ofMinutes(5));
+    handled.ensureIndexes();
+  }
+
+  @Test
+  void firstClaimWinsAndASentEventIsADuplicate() {
+    ClaimResult first = handled.claim("u1/finished");
+    assertThat(first).isInstanceOf(ClaimResult.Claimed.class);
+
+    assertThat(handled.claim("u1/finished")).isInstanceOf(ClaimResult.HeldByOther.class);
+
+    assertThat(handled.markSent("u1/finished", ((ClaimResult.Claimed) first).token())).isTrue();
+    assertThat(handled.claim("u1/finished")).isInstanceOf(ClaimResult.AlreadySent.class);
+
+    Document record = collection.find(new Document("_id", "u1/finished")).first();
+    assertThat(record.getString("status")).isEqualTo("sent");
+    assertThat(record.getDate("expireAt").toInstant()).isEqualTo(clock.instant().plus(Duration.ofDays(30)));
+  }
+
+  @Test
+  void aStaleClaimIsTakenOverAndTheOldHolderCannotCommit() {
+    ClaimResult.Claimed crashed = (ClaimResult.Claimed) handled.claim("u2/finished");
+    clock.advance(Duration.ofMinutes(4));
+    ClaimResult.HeldByOther held = (ClaimResult.HeldByOther) handled.claim("u2/finished");
+    assertThat(held.staleAt()).isEqualTo(Instant.parse("2026-11-22T10:05:00Z"));
+
+    clock.advance(Duration.ofMinutes(2));
+    ClaimResult takeover = handled.claim("u2/finished");
+
+    assertThat(takeover).isInstanceOfSatisfying(ClaimResult.Claimed.class,
+        claimed -> assertThat(claimed.takenOver()).isTrue());
+    assertThat(handled.markSent("u2/finished", crashed.token())).isFalse();
+    assertThat(handled.markSent("u2/finished", ((ClaimResult.Claimed) takeover).token())).isTrue();
+  }
+
+  @Test
+  void aReleasedClaimCanBeClaimedAgain() {
+    ClaimResult.Claimed claimed = (ClaimResult.Claimed) handled.claim("u3/finished");
+    handled.release("u3/finished", claimed.token());
+
+    assertThat(handled.claim("u3/finished")).isInstanceOf(ClaimResult.Claimed.class);
+  }
+
+  @Test
+  void releaseDoesNotDropASentRecord() {
+    ClaimResult.Claimed claimed = (ClaimResult.Claimed) handled.claim("u4/finished");
+    handled.markSent("u4/finished", claimed.token());
+    handled.release("u4/finished", claimed.token());
+
+    assertThat(handled.claim("u4/finished")).isInstanceOf(ClaimResult.AlreadySent.class);
+  }
+}

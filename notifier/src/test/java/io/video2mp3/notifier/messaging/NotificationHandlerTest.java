@@ -1,0 +1,188 @@
+package io.video2mp3.notifier.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.MongoClientSettings;
+import com.mongodb.ServerAddress;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.video2mp3.api.messaging.ConversionFinished;
+import io.video2mp3.api.messaging.EventCodec;
+import io.video2mp3.notifier.Events;
+import io.video2mp3.notifier.MutableClock;
+import io.video2mp3.notifier.config.Sleeper;
+import io.video2mp3.notifier.dedup.ClaimResult;
+import io.video2mp3.notifier.dedup.HandledEvents;
+import io.video2mp3.notifier.mail.Email;
+import io.video2mp3.notifier.mail.MailComposer;
+import io.video2mp3.notifier.mail.MailDelivery;
+import io.video2mp3.notifier.mail.RetryPolicy;
+import jakarta.mail.MessagingException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class NotificationHandlerTest {
+
+  private static MongoServer server;
+  private static MongoClient client;
+
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
+  private final EventCodec codec = new EventCodec();
+  private final List<Email> sent = new CopyOnWriteArrayList<>();
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  private final NotifierMetrics metrics = new NotifierMetrics(registry);
+  private MongoCollection<Document> collection;
+  private HandledEvents handledEvents;
+  private boolean smtpDown;
+
+  @BeforeAll
+  static void startMongo() {
+    server = new MongoServer(new MemoryBackend());
+    InetSocketAddress address = server.bind();
+    client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
+  }
+
+  @AfterAll
+  static void stopMongo() {
+    client.close();
+    server.shutdownNow();
+  }
+
+  @BeforeEach
+  void setUp() {
+    collection = client.getDatabase("handler-test").getCollection("handledEvents");
+    collection.deleteMany(new Document());
+    handledEvents = new HandledEvents(collection, clock, Duration.ofDays(30), Duration.ofMinutes(5));
+  }
+
+  private NotificationHandler handler(HandledEvents events, Sleeper sleeper) {
+    MailDelivery delivery = new MailDelivery(mail -> {
+      if (smtpDown) {
+        throw new MessagingException("Connection refused");
+      }
+      sent.add(mail);
+    }, new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(2)), sleeper, (a, f) -> metrics.smtpRetry());
+    return new NotificationHandler(codec, new MailComposer("http://localhost:8080", 7), delivery, events,
+        metrics, sleeper, clock, Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofSeconds(5));
+  }
+
+  private NotificationHandler handler() {
+    return handler(handledEvents, duration -> clock.advance(duration));
+  }
+
+  private double count(String name, String... tags) {
+    return registry.get(name).tags(tags).counter().count();
+  }
+
+  @Test
+  void sendsOnceAndDropsTheDuplicate() {
+    ConversionFinished event = Events.succeeded("bob@example.com", "talk.mp4");
+    byte[] body = codec.encode(event);
+
+    assertThat(handler().handle(body)).isEqualTo(Outcome.ACK);
+    assertThat(handler().handle(body)).isEqualTo(Outcome.ACK);
+
+    assertThat(sent).hasSize(1);
+    assertThat(sent.get(0).subject()).isEqualTo("Your MP3 is ready: talk.mp3");
+    assertThat(count("notifier.emails.sent", "conversion", "succeeded")).isEqualTo(1);
+    assertThat(count("notifier.messages.duplicates")).isEqualTo(1);
+    assertThat(collection.find(new Document("_id", event.messageId())).first().getString("status")).isEqualTo("sent");
+  }
+
+  @Test
+  void invalidMessagesAreDeadLetteredAtOnce() {
+    NotificationHandler handler = handler();
+
+    assertThat(handler.handle("{not json".getBytes(StandardCharsets.UTF_8))).isEqualTo(Outcome.DEAD_LETTER);
+    assertThat(handler.handle("{\"type\":\"Nope\",\"version\":1}".getBytes(StandardCharsets.UTF_8)))
+        .isEqualTo(Outcome.DEAD_LETTER);
+    assertThat(handler.handle("null".getBytes(StandardCharsets.UTF_8))).isEqualTo(Outcome.DEAD_LETTER);
+    assertThat(handler.handle(codec.encode(Events.succeeded("no-at-sign", "a.mp4")))).isEqualTo(Outcome.DEAD_LETTER);
+
+    assertThat(sent).isEmpty();
+    assertThat(count("notifier.messages.dead.lettered", "reason", "invalid")).isEqualTo(4);
+    assertThat(collection.countDocuments()).isZero();
+  }
+
+  @Test
+  void smtpDownForGoodDeadLettersAndReleasesTheClaim() {
+    smtpDown = true;
+    ConversionFinished event = Events.failed("bob@example.com", "a.mp4", "boom");
+
+    assertThat(handler().handle(codec.encode(event))).isEqualTo(Outcome.DEAD_LETTER);
+
+    assertThat(count("notifier.emails.failed")).isEqualTo(1);
+    assertThat(count("notifier.smtp.retries")).isEqualTo(2);
+    assertThat(count("notifier.messages.dead.lettered", "reason", "smtp")).isEqualTo(1);
+    // released: a replay from mp3.dead sends
+    assertThat(collection.countDocuments()).isZero();
+    smtpDown = false;
+    assertThat(handler().handle(codec.encode(event))).isEqualTo(Outcome.ACK);
+    assertThat(sent).hasSize(1);
+  }
+
+  @Test
+  void waitsForAConcurrentHolderInsteadOfSendingTwice() {
+    ConversionFinished event = Events.succeeded("bob@example.com", "talk.mp4");
+    ClaimResult.Claimed other = (ClaimResult.Claimed) handledEvents.claim(event.messageId());
+    // The other delivery finishes while we wait.
+    Sleeper otherFinishes = duration -> {
+      clock.advance(duration);
+      handledEvents.markSent(event.messageId(), other.token());
+    };
+
+    assertThat(handler(handledEvents, otherFinishes).handle(codec.encode(event))).isEqualTo(Outcome.ACK);
+
+    assertThat(sent).isEmpty();
+    assertThat(count("notifier.messages.duplicates")).isEqualTo(1);
+  }
+
+  @Test
+  void takesOverTheClaimOfACrashedDelivery() {
+    ConversionFinished event = Events.succeeded("bob@example.com", "talk.mp4");
+    handledEvents.claim(event.messageId()); // the crashed holder never commits
+
+    assertThat(handler().handle(codec.encode(event))).isEqualTo(Outcome.ACK);
+
+    assertThat(sent).hasSize(1);
+    assertThat(clock.instant()).isAfterOrEqualTo(Instant.parse("2026-11-22T10:05:00Z"));
+  }
+
+  @Test
+  void mongoDownRequeues() throws Exception {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    try (MongoClient down = MongoClients.create(MongoClientSettings.builder()
+        .applyToClusterSettings(c -> c.hosts(List.of(new ServerAddress("127.0.0.1", closedPort)))
+            .serverSelectionTimeout(200, TimeUnit.MILLISECONDS))
+        .build())) {
+      HandledEvents unavailable = new HandledEvents(down.getDatabase("x").getCollection("handledEvents"), clock,
+          Duration.ofDays(30), Duration.ofMinutes(5));
+
+      Outcome outcome = handler(unavailable, clock::advance).handle(codec.encode(Events.succeeded("bob@example.com", "a.mp4")));
+
+      assertThat(outcome).isEqualTo(Outcome.REQUEUE);
+      // sat out in-process first (0.5 + 1 + 2 s of the 5 s allowed), then requeued
+      assertThat(clock.instant()).isEqualTo(Instant.parse("2026-11-22T10:00:03.500Z"));
+      assertThat(sent).isEmpty();
+      assertThat(count("notifier.messages.requeued")).isEqualTo(1);
+    }
+  }
+}
