@@ -1,0 +1,441 @@
+package io.video2mp3.operator.conversion;
+
+import io.fabric8.kubernetes.api.model.DeletionPropagation;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.Mappers;
+import io.javaoperatorsdk.operator.processing.event.source.polling.PerResourcePollingConfigurationBuilder;
+import io.javaoperatorsdk.operator.processing.event.source.polling.PerResourcePollingEventSource;
+import io.video2mp3.api.conversion.ConversionOutput;
+import io.video2mp3.api.conversion.OutputSpec;
+import io.video2mp3.api.conversion.Phase;
+import io.video2mp3.api.conversion.VideoConversion;
+import io.video2mp3.api.conversion.VideoConversionStatus;
+import io.video2mp3.api.messaging.ConfirmedPublisher.PublishException;
+import io.video2mp3.api.messaging.ConversionFinished;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reconciles a VideoConversion into one Job. Thin: it reads the state (status, the Job from the
+ * informer cache, the Pod's termination message once the Job finished, progress from MongoDB),
+ * asks {@link Admission} and {@link StatusLogic} what the new status is, and writes it.
+ */
+@ControllerConfiguration(name = VideoConversionReconciler.NAME)
+public class VideoConversionReconciler implements Reconciler<VideoConversion>, Cleaner<VideoConversion> {
+
+  public static final String NAME = "videoconversion";
+  static final String JOB_SOURCE = "jobs";
+  static final String PROGRESS_SOURCE = "progress";
+  private static final Logger LOG = LoggerFactory.getLogger(VideoConversionReconciler.class);
+  private static final Duration IDLE_POLL = Duration.ofSeconds(30);
+
+  private final KubernetesClient client;
+  private final ConversionJobBuilder jobBuilder;
+  private final ConversionStore store;
+  private final FinishedNotifier notifier;
+  private final ConversionEvents events;
+  private final Timing timing;
+  private final int maxConcurrentJobs;
+  private final Clock clock;
+
+  private final Object admissionLock = new Object();
+  /** Admitted, Job created, but the status write may not be in the informer cache yet. */
+  private final Set<ResourceID> recentlyAdmitted = ConcurrentHashMap.newKeySet();
+  /** Confirmed by the broker, status.notified not written yet: do not publish again. */
+  private final Set<String> confirmedUids = ConcurrentHashMap.newKeySet();
+  private final Map<String, Integer> notifyFailures = new ConcurrentHashMap<>();
+  private volatile int running;
+  /** The reconcile's context, for the status writes deep in the call chain. */
+  private final ThreadLocal<Context<VideoConversion>> currentContext = new ThreadLocal<>();
+  private volatile InformerEventSource<Job, VideoConversion> jobSource;
+
+  /**
+   * How often queued conversions re-check for a slot, progress is polled, running ones are looked at
+   * without an event, and the longest wait between attempts to publish ConversionFinished.
+   */
+  public record Timing(Duration queuedRecheck, Duration progressPoll, Duration runningResync,
+      Duration maxNotifyBackoff) {
+    public static final Timing DEFAULT = new Timing(Duration.ofSeconds(3), Duration.ofSeconds(2),
+        Duration.ofMinutes(2), Duration.ofMinutes(5));
+  }
+
+  public VideoConversionReconciler(KubernetesClient client, ConversionJobBuilder jobBuilder, ConversionStore store,
+      FinishedNotifier notifier, ConversionEvents events, int maxConcurrentJobs, Timing timing, Clock clock) {
+    this.client = client;
+    this.jobBuilder = jobBuilder;
+    this.store = store;
+    this.notifier = notifier;
+    this.events = events;
+    this.maxConcurrentJobs = maxConcurrentJobs;
+    this.timing = timing;
+    this.clock = clock;
+  }
+
+  /** Conversions currently holding a slot, as last computed; for the metrics gauge. */
+  public int runningConversions() {
+    return running;
+  }
+
+  @Override
+  public List<EventSource<?, VideoConversion>> prepareEventSources(EventSourceContext<VideoConversion> context) {
+    var jobConfig = InformerEventSourceConfiguration.from(Job.class, VideoConversion.class)
+        .withName(JOB_SOURCE)
+        .withLabelSelector(ConversionLabels.MANAGED_SELECTOR)
+        .withSecondaryToPrimaryMapper(Mappers.fromOwnerReferences(VideoConversion.class))
+        .build();
+    jobSource = new InformerEventSource<>(jobConfig, context);
+    var progressConfig = new PerResourcePollingConfigurationBuilder<ProgressRecord, VideoConversion, String>(
+        new ProgressFetcher(), timing.progressPoll())
+        .withName(PROGRESS_SOURCE)
+        .build();
+    var progressSource = new PerResourcePollingEventSource<>(ProgressRecord.class, context, progressConfig);
+    return List.of(jobSource, progressSource);
+  }
+
+  @Override
+  public UpdateControl<VideoConversion> reconcile(VideoConversion conversion, Context<VideoConversion> context) {
+    currentContext.set(context);
+    try {
+      return reconcileWith(conversion, context);
+    } finally {
+      currentContext.remove();
+    }
+  }
+
+  private UpdateControl<VideoConversion> reconcileWith(VideoConversion conversion, Context<VideoConversion> context) {
+    VideoConversionStatus current = Objects.requireNonNullElseGet(conversion.getStatus(), VideoConversionStatus::new);
+    if (StatusLogic.isTerminal(current)) {
+      return notifyFinished(conversion, current);
+    }
+    Optional<Job> job = findJob(conversion, current, context);
+    if (job.isEmpty() && current.getJobName() == null) {
+      return admit(conversion, current, context);
+    }
+    if (job.isEmpty()) {
+      VideoConversionStatus next = StatusLogic.jobVanished(current, generation(conversion), clock.instant());
+      events.warning(conversion, ConversionEvents.FAILED, next.getMessage());
+      return finishAndNotify(conversion, next);
+    }
+    return follow(conversion, current, job.get(), context);
+  }
+
+  private UpdateControl<VideoConversion> admit(VideoConversion conversion, VideoConversionStatus current,
+      Context<VideoConversion> context) {
+    ResourceID id = ResourceID.fromResource(conversion);
+    Admission.Decision decision;
+    Job created;
+    synchronized (admissionLock) {
+      List<Admission.Candidate> candidates = candidates(conversion, context);
+      decision = Admission.decide(namespace(conversion), conversion.getMetadata().getName(),
+          candidates, maxConcurrentJobs);
+      LOG.debug("admission of {}: {} among {}", conversion.getMetadata().getName(), decision, candidates);
+      running = decision.running();
+      if (!decision.admit()) {
+        created = null;
+      } else {
+        created = createJob(conversion);
+        recentlyAdmitted.add(id);
+        running = decision.running() + 1;
+      }
+    }
+    Instant now = clock.instant();
+    if (created == null) {
+      VideoConversionStatus next = StatusLogic.queued(current, generation(conversion), decision.running(),
+          maxConcurrentJobs, now);
+      if (current.getPhase() != Phase.Queued) {
+        events.normal(conversion, ConversionEvents.QUEUED, next.getMessage());
+      }
+      return patch(conversion, current, next).rescheduleAfter(timing.queuedRecheck());
+    }
+    String jobName = created.getMetadata().getName();
+    events.normal(conversion, ConversionEvents.JOB_CREATED, "created Job " + jobName);
+    LOG.info("admitted {}/{}: Job {} created", namespace(conversion), conversion.getMetadata().getName(), jobName);
+    VideoConversionStatus next = StatusLogic.jobCreated(current, generation(conversion), jobName, now);
+    return patch(conversion, current, next).rescheduleAfter(timing.runningResync());
+  }
+
+  /** Creates the Job; an existing one of this conversion (a restart between create and status write) is adopted. */
+  private Job createJob(VideoConversion conversion) {
+    Job desired = jobBuilder.build(conversion);
+    Job job;
+    try {
+      job = client.batch().v1().jobs().inNamespace(namespace(conversion)).resource(desired).create();
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != 409) {
+        throw e;
+      }
+      job = client.batch().v1().jobs().inNamespace(namespace(conversion)).withName(desired.getMetadata().getName()).get();
+      if (job == null || !ownedBy(job, conversion)) {
+        throw new IllegalStateException("a Job named " + desired.getMetadata().getName()
+            + " exists and does not belong to this conversion", e);
+      }
+    }
+    if (jobSource != null) {
+      jobSource.handleRecentResourceCreate(ResourceID.fromResource(job), job);
+    }
+    return job;
+  }
+
+  private UpdateControl<VideoConversion> follow(VideoConversion conversion, VideoConversionStatus current, Job job,
+      Context<VideoConversion> context) {
+    VideoConversionStatus base = current;
+    if (current.getJobName() == null) {
+      // Restarted after creating the Job but before recording it: adopt it, never create another.
+      base = StatusLogic.jobCreated(current, generation(conversion), job.getMetadata().getName(),
+          Optional.ofNullable(job.getMetadata().getCreationTimestamp()).map(Instant::parse).orElse(clock.instant()));
+    }
+    JobObservation observation = JobObservation.of(job);
+    Optional<TerminationMessage> termination = observation.finished()
+        ? readTerminationMessage(namespace(conversion), job.getMetadata().getName())
+        : Optional.empty();
+    VideoConversionStatus next = StatusLogic.fromJob(base, generation(conversion), observation, termination,
+        defaultOutput(conversion), clock.instant());
+    if (!StatusLogic.isTerminal(next)) {
+      Integer percent = context.getSecondaryResource(ProgressRecord.class, PROGRESS_SOURCE)
+          .map(ProgressRecord::percent).orElse(null);
+      next = StatusLogic.progress(next, percent);
+      return patch(conversion, current, next).rescheduleAfter(timing.runningResync());
+    }
+    recentlyAdmitted.remove(ResourceID.fromResource(conversion));
+    if (next.getPhase() == Phase.Succeeded) {
+      events.normal(conversion, ConversionEvents.SUCCEEDED, "the MP3 is ready");
+    } else {
+      events.warning(conversion, ConversionEvents.FAILED, next.getMessage());
+    }
+    LOG.info("{}/{} {}: {}", namespace(conversion), conversion.getMetadata().getName(), next.getPhase(),
+        Objects.requireNonNullElse(next.getMessage(), ""));
+    return finishAndNotify(conversion, next);
+  }
+
+  /** Writes a terminal status, with notified=true already if the broker confirms right away. */
+  private UpdateControl<VideoConversion> finishAndNotify(VideoConversion conversion, VideoConversionStatus next) {
+    VideoConversionStatus original = conversion.getStatus();
+    if (tryNotify(conversion, next)) {
+      next = StatusLogic.notified(next);
+      return patch(conversion, original, next);
+    }
+    return patch(conversion, original, next).rescheduleAfter(notifyBackoff(conversion));
+  }
+
+  private UpdateControl<VideoConversion> notifyFinished(VideoConversion conversion, VideoConversionStatus current) {
+    if (Boolean.TRUE.equals(current.getNotified())) {
+      confirmedUids.remove(conversion.getMetadata().getUid());
+      return UpdateControl.noUpdate();
+    }
+    if (tryNotify(conversion, current)) {
+      return patch(conversion, current, StatusLogic.notified(current));
+    }
+    return UpdateControl.<VideoConversion>noUpdate().rescheduleAfter(notifyBackoff(conversion));
+  }
+
+  private boolean tryNotify(VideoConversion conversion, VideoConversionStatus status) {
+    String uid = conversion.getMetadata().getUid();
+    if (confirmedUids.contains(uid)) {
+      return true;
+    }
+    try {
+      notifier.publish(finishedEvent(conversion, status));
+      confirmedUids.add(uid);
+      notifyFailures.remove(uid);
+      return true;
+    } catch (PublishException | RuntimeException e) {
+      int failures = notifyFailures.merge(uid, 1, Integer::sum);
+      LOG.warn("ConversionFinished for {}/{} not confirmed (attempt {}), will retry: {}", namespace(conversion),
+          conversion.getMetadata().getName(), failures, e.getMessage());
+      return false;
+    }
+  }
+
+  private Duration notifyBackoff(VideoConversion conversion) {
+    int failures = notifyFailures.getOrDefault(conversion.getMetadata().getUid(), 1);
+    long seconds = 1L << Math.min(Math.max(failures, 1), 9);
+    Duration backoff = Duration.ofSeconds(seconds);
+    return backoff.compareTo(timing.maxNotifyBackoff()) > 0 ? timing.maxNotifyBackoff() : backoff;
+  }
+
+  static ConversionFinished finishedEvent(VideoConversion conversion, VideoConversionStatus status) {
+    var meta = conversion.getMetadata();
+    var spec = conversion.getSpec();
+    Instant finishedAt = status.getCompletedAt() == null ? Instant.now() : Instant.parse(status.getCompletedAt());
+    return ConversionFinished.of(meta.getNamespace(), meta.getName(), meta.getUid(), status.getPhase(),
+        status.getPhase() == Phase.Succeeded ? status.getOutput() : null, spec.getOwner(),
+        spec.getSource() == null ? null : spec.getSource().filename(),
+        status.getMessage() == null ? "" : status.getMessage(), finishedAt);
+  }
+
+  @Override
+  public DeleteControl cleanup(VideoConversion conversion, Context<VideoConversion> context) {
+    String ns = namespace(conversion);
+    String jobName = Optional.ofNullable(conversion.getStatus()).map(VideoConversionStatus::getJobName)
+        .orElse(ConversionJobBuilder.jobName(conversion.getMetadata().getName()));
+    recentlyAdmitted.remove(ResourceID.fromResource(conversion));
+    try {
+      client.batch().v1().jobs().inNamespace(ns).withName(jobName)
+          .withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != 404) {
+        throw e;
+      }
+    }
+    try {
+      store.deleteFiles(conversion);
+    } catch (RuntimeException e) {
+      LOG.warn("could not delete the files of {}/{} yet: {}", ns, conversion.getMetadata().getName(), e.getMessage());
+      return DeleteControl.noFinalizerRemoval().rescheduleAfter(Duration.ofSeconds(10));
+    }
+    confirmedUids.remove(conversion.getMetadata().getUid());
+    notifyFailures.remove(conversion.getMetadata().getUid());
+    LOG.info("deleted {}/{} with its Job and files", ns, conversion.getMetadata().getName());
+    return DeleteControl.defaultDelete();
+  }
+
+  private Optional<Job> findJob(VideoConversion conversion, VideoConversionStatus status,
+      Context<VideoConversion> context) {
+    String expected = status.getJobName() != null ? status.getJobName()
+        : ConversionJobBuilder.jobName(conversion.getMetadata().getName());
+    Optional<Job> cached = context.getSecondaryResources(Job.class).stream()
+        .filter(j -> expected.equals(j.getMetadata().getName()))
+        .findFirst();
+    if (cached.isPresent() || status.getJobName() == null) {
+      return cached;
+    }
+    // Recorded but not in the cache: ask the API server before concluding the Job is gone.
+    return Optional.ofNullable(client.batch().v1().jobs().inNamespace(namespace(conversion)).withName(expected).get())
+        .filter(j -> ownedBy(j, conversion));
+  }
+
+  private List<Admission.Candidate> candidates(VideoConversion self, Context<VideoConversion> context) {
+    ResourceID selfId = ResourceID.fromResource(self);
+    Set<ResourceID> present = new HashSet<>();
+    List<Admission.Candidate> candidates = Stream.concat(
+            context.getPrimaryCache().list().filter(c -> !ResourceID.fromResource(c).equals(selfId)),
+            Stream.of(self))
+        .map(c -> {
+          ResourceID id = ResourceID.fromResource(c);
+          present.add(id);
+          VideoConversionStatus status = c.getStatus();
+          boolean terminal = StatusLogic.isTerminal(status);
+          boolean hasJob = (status != null && status.getJobName() != null) || recentlyAdmitted.contains(id);
+          boolean deleting = c.getMetadata().getDeletionTimestamp() != null;
+          if (status != null && status.getJobName() != null) {
+            recentlyAdmitted.remove(id);
+          }
+          return new Admission.Candidate(namespace(c), c.getMetadata().getName(),
+              Optional.ofNullable(c.getMetadata().getCreationTimestamp()).map(Instant::parse).orElse(null),
+              hasJob && !terminal && !deleting, !hasJob && !terminal && !deleting);
+        })
+        .toList();
+    recentlyAdmitted.retainAll(present);
+    return candidates;
+  }
+
+  private Optional<TerminationMessage> readTerminationMessage(String namespace, String jobName) {
+    try {
+      List<Pod> pods = client.pods().inNamespace(namespace).withLabel("job-name", jobName).list().getItems();
+      if (pods.isEmpty()) {
+        pods = client.pods().inNamespace(namespace).withLabel("batch.kubernetes.io/job-name", jobName).list().getItems();
+      }
+      return pods.stream()
+          .flatMap(p -> Optional.ofNullable(p.getStatus()).map(s -> s.getContainerStatuses()).orElse(List.of()).stream())
+          .filter(cs -> ConversionJobBuilder.CONTAINER_NAME.equals(cs.getName()))
+          .filter(cs -> cs.getState() != null && cs.getState().getTerminated() != null)
+          .map(cs -> cs.getState().getTerminated())
+          .max(Comparator.comparing(t -> Objects.requireNonNullElse(t.getFinishedAt(), "")))
+          .flatMap(t -> TerminationMessage.parse(t.getMessage()));
+    } catch (KubernetesClientException e) {
+      LOG.warn("could not read the Pods of Job {}/{}: {}", namespace, jobName, e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Writes the status with a JSON merge patch (optimistic locking on the resource version) and puts
+   * the result in the informer cache, so the next reconcile sees it. Not UpdateControl.patchStatus:
+   * its JSON Patch is computed against a status the API server may not have yet (a new resource's
+   * status is absent on the server but initialised by the Java type), which the server refuses.
+   */
+  private UpdateControl<VideoConversion> patch(VideoConversion conversion, VideoConversionStatus before,
+      VideoConversionStatus next) {
+    if (before != null && Serialization.asJson(before).equals(Serialization.asJson(next))) {
+      return UpdateControl.noUpdate();
+    }
+    PrimaryUpdateAndCacheUtils.mergePatchStatusAndCacheResource(conversion, currentContext.get(), r -> {
+      r.setStatus(next);
+      return r;
+    });
+    return UpdateControl.noUpdate();
+  }
+
+  private static ConversionOutput defaultOutput(VideoConversion conversion) {
+    OutputSpec output = conversion.getSpec().getOutput();
+    return new ConversionOutput(conversion.getMetadata().getUid(), null, null,
+        output == null || output.bitrate() == null ? OutputSpec.DEFAULT_BITRATE : output.bitrate());
+  }
+
+  private static boolean ownedBy(Job job, VideoConversion conversion) {
+    return job.getMetadata().getOwnerReferences().stream()
+        .anyMatch(o -> Objects.equals(o.getUid(), conversion.getMetadata().getUid()));
+  }
+
+  private static long generation(VideoConversion conversion) {
+    return Objects.requireNonNullElse(conversion.getMetadata().getGeneration(), 1L);
+  }
+
+  private static String namespace(VideoConversion conversion) {
+    return conversion.getMetadata().getNamespace();
+  }
+
+  /** Reads progress only for running conversions; the others cost nothing. */
+  private class ProgressFetcher implements PerResourcePollingEventSource.ResourceFetcher<ProgressRecord, VideoConversion> {
+
+    @Override
+    public Set<ProgressRecord> fetchResources(VideoConversion primary) {
+      if (primary.getStatus() == null || primary.getStatus().getPhase() != Phase.Running) {
+        return Set.of();
+      }
+      try {
+        return store.progress(primary.getMetadata().getUid()).map(Set::of).orElse(Set.of());
+      } catch (RuntimeException e) {
+        LOG.debug("progress of {} unavailable: {}", primary.getMetadata().getName(), e.getMessage());
+        return Set.of();
+      }
+    }
+
+    /** Conversions that are not running are looked at rarely: there is nothing to read for them. */
+    @Override
+    public Optional<Duration> fetchDelay(Set<ProgressRecord> lastFetched, VideoConversion primary) {
+      boolean runningNow = primary.getStatus() != null && primary.getStatus().getPhase() == Phase.Running;
+      boolean waiting = primary.getStatus() == null || primary.getStatus().getPhase() == null
+          || !primary.getStatus().getPhase().isTerminal();
+      return runningNow ? Optional.empty() : Optional.of(waiting ? timing.progressPoll().multipliedBy(2) : IDLE_POLL);
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package io.video2mp3.operator.converter;
+
+import com.github.kokorin.jaffree.JaffreeException;
+import com.github.kokorin.jaffree.log.LogMessage;
+import com.github.kokorin.jaffree.process.JaffreeAbnormalExitException;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Turns a failed ffmpeg/ffprobe run into a one-line reason and a permanent/transient verdict. */
+final class FfmpegFailures {
+
+  private static final Pattern STATUS = Pattern.compile("non-zero status: (-?\\d+)");
+
+  private FfmpegFailures() {
+  }
+
+  /**
+   * ffmpeg's own error on the input is permanent (the same bytes fail the same way again), unless
+   * reading the source failed underneath it, or the process was killed by a signal (OOM, eviction):
+   * both may pass on a retry.
+   */
+  static ConversionException classify(String tool, JaffreeException e, VideoSource source, Optional<String> outputFailure) {
+    Optional<String> readFailure = source.readFailure().map(f -> "reading the source failed: " + f.getMessage());
+    if (readFailure.isPresent()) {
+      return ConversionException.transientFailure(readFailure.get(), e);
+    }
+    if (outputFailure.isPresent()) {
+      return ConversionException.transientFailure(outputFailure.get(), e);
+    }
+    if (e instanceof JaffreeAbnormalExitException abnormal) {
+      int status = exitStatus(abnormal.getMessage());
+      String reason = reason(abnormal.getProcessErrorLogMessages());
+      if (status > 128 || status < 0) {
+        return ConversionException.transientFailure(tool + " was killed (status " + status + ")", e);
+      }
+      return new ConversionException(true, "not a convertible media file: " + reason, e);
+    }
+    return ConversionException.transientFailure(tool + " failed: " + oneLine(e.getMessage()), e);
+  }
+
+  /** The most telling error lines, e.g. "moov atom not found" or "Invalid data found when processing input". */
+  static String reason(List<LogMessage> errors) {
+    if (errors == null || errors.isEmpty()) {
+      return "ffmpeg reported an error";
+    }
+    return errors.stream()
+        .map(m -> m.message)
+        .filter(m -> m != null && !m.isBlank())
+        .map(FfmpegFailures::stripContext)
+        .distinct()
+        .reduce((a, b) -> a + "; " + b)
+        .map(FfmpegFailures::oneLine)
+        .orElse("ffmpeg reported an error");
+  }
+
+  /** "[mov,mp4 @ 0x55d] [error] moov atom not found" → "moov atom not found"; URLs are our FTP hop. */
+  static String stripContext(String line) {
+    String s = line.replaceAll("^(\\[[^\\]]*\\]\\s*)+", "");
+    s = s.replaceAll("(ftp|tcp)://[^\\s:]+(:\\d+)?[^\\s:]*:?\\s*", "");
+    return s.trim();
+  }
+
+  static int exitStatus(String message) {
+    Matcher m = STATUS.matcher(message == null ? "" : message);
+    return m.find() ? Integer.parseInt(m.group(1)) : 1;
+  }
+
+  static String oneLine(String text) {
+    String flat = text == null ? "" : text.replaceAll("\\s+", " ").trim();
+    return flat.length() <= 400 ? flat : flat.substring(0, 397) + "...";
+  }
+}

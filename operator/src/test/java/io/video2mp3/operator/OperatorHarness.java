@@ -1,0 +1,248 @@
+package io.video2mp3.operator;
+
+import static org.awaitility.Awaitility.await;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
+import io.fabric8.kubernetes.api.model.batch.v1.JobConditionBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.video2mp3.api.conversion.OutputSpec;
+import io.video2mp3.api.conversion.Owner;
+import io.video2mp3.api.conversion.Phase;
+import io.video2mp3.api.conversion.Source;
+import io.video2mp3.api.conversion.VideoConversion;
+import io.video2mp3.api.conversion.VideoConversionSpec;
+import io.video2mp3.operator.conversion.ConversionJobBuilder;
+import io.video2mp3.operator.conversion.ConversionLabels;
+import io.video2mp3.operator.conversion.VideoConversionReconciler;
+import io.video2mp3.operator.intake.IntakeConsumer;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The real operator wiring against the fabric8 mock API server (CRUD mode, CRD posted) and
+ * mongo-java-server (or MONGODB_URI). The test plays Job controller and kubelet with the helpers here.
+ */
+public class OperatorHarness implements AutoCloseable {
+
+  public static final String NS = "media";
+  public static final VideoConversionReconciler.Timing FAST = new VideoConversionReconciler.Timing(
+      Duration.ofMillis(500), Duration.ofMillis(300), Duration.ofSeconds(30), Duration.ofMillis(500));
+  public static final IntakeConsumer.Backoff FAST_BACKOFF = new IntakeConsumer.Backoff(
+      Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(5));
+
+  public final KubernetesMockServer server;
+  public final KubernetesClient client;
+  private final MongoServer mongoServer;
+  public final String mongoUri;
+  public final MongoClient mongoClient;
+  public final MongoDatabase mongo;
+  public final String rabbitUri;
+  private final Map<String, String> env = new HashMap<>();
+  private OperatorApplication app;
+
+  public OperatorHarness(int maxConcurrentJobs, boolean intake) {
+    this(maxConcurrentJobs, intake,
+        Optional.ofNullable(System.getenv("RABBITMQ_URI")).orElse("amqp://guest:guest@127.0.0.1:5672"));
+  }
+
+  public OperatorHarness(int maxConcurrentJobs, boolean intake, String rabbitUri) {
+    server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
+        new RulesReviewingDispatcher(), false);
+    server.init();
+    client = server.createClient();
+    client.apiextensions().v1().customResourceDefinitions()
+        .load(VideoConversion.class.getResourceAsStream(VideoConversion.CRD_RESOURCE)).create();
+    String database = "opit" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    String external = System.getenv("MONGODB_URI");
+    if (external != null && !external.isBlank()) {
+      mongoServer = null;
+      var cs = new com.mongodb.ConnectionString(external);
+      mongoUri = external.replaceFirst("/" + Optional.ofNullable(cs.getDatabase()).orElse("") + "(\\?|$)", "/" + database + "$1");
+    } else {
+      mongoServer = new MongoServer(new MemoryBackend());
+      InetSocketAddress address = mongoServer.bind();
+      mongoUri = "mongodb://127.0.0.1:" + address.getPort() + "/" + database;
+    }
+    mongoClient = MongoClients.create(mongoUri);
+    mongo = mongoClient.getDatabase(database);
+    this.rabbitUri = rabbitUri;
+    env.put("MONGODB_URI", mongoUri);
+    env.put("RABBITMQ_URI", rabbitUri);
+    env.put("MAX_CONCURRENT_JOBS", Integer.toString(maxConcurrentJobs));
+    env.put("HEALTH_PORT", "0");
+    env.put("LEADER_ELECTION_ENABLED", "false");
+    env.put("INTAKE_ENABLED", Boolean.toString(intake));
+    env.put("CONVERTER_IMAGE", "video2mp3/operator:test");
+    env.put("JOB_MONGODB_SECRET", "video2mp3-mongodb");
+  }
+
+  /** Sets (or overrides) one operator environment variable before {@link #startOperator()}. */
+  public OperatorHarness env(String name, String value) {
+    env.put(name, value);
+    return this;
+  }
+
+  /**
+   * CRUD dispatcher that also answers SelfSubjectRulesReview (JOSDK checks its Lease permissions
+   * before leader election; the plain mock refuses the review), granting the Lease verbs.
+   */
+  static class RulesReviewingDispatcher extends KubernetesCrudDispatcher {
+    RulesReviewingDispatcher() {
+      super(List.of());
+    }
+
+    @Override
+    public io.fabric8.mockwebserver.http.MockResponse handleCreate(io.fabric8.mockwebserver.http.RecordedRequest request) {
+      if (request.getPath().contains("/selfsubjectrulesreviews")) {
+        return new io.fabric8.mockwebserver.http.MockResponse().setResponseCode(201).setBody(
+            "{\"apiVersion\":\"authorization.k8s.io/v1\",\"kind\":\"SelfSubjectRulesReview\",\"spec\":{},"
+                + "\"status\":{\"incomplete\":false,\"nonResourceRules\":[],\"resourceRules\":[{\"apiGroups\":"
+                + "[\"coordination.k8s.io\"],\"resources\":[\"leases\"],\"verbs\":[\"create\",\"update\",\"get\"]}]}}");
+      }
+      return super.handleCreate(request);
+    }
+  }
+
+  public OperatorApplication startOperator() throws Exception {
+    app = OperatorApplication.start(OperatorSettings.fromEnv(env), client, FAST, FAST_BACKOFF);
+    return app;
+  }
+
+  public void stopOperator() {
+    if (app != null) {
+      app.close();
+      app = null;
+    }
+  }
+
+  public OperatorApplication app() {
+    return app;
+  }
+
+  // ---- conversions
+
+  public VideoConversion create(String name, Source source) {
+    VideoConversion vc = new VideoConversion();
+    vc.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(NS).build());
+    VideoConversionSpec spec = new VideoConversionSpec(source, OutputSpec.mp3("192k"),
+        new Owner("alice", "alice@example.com"));
+    vc.setSpec(spec);
+    return client.resources(VideoConversion.class).inNamespace(NS).resource(vc).create();
+  }
+
+  public VideoConversion get(String name) {
+    return client.resources(VideoConversion.class).inNamespace(NS).withName(name).get();
+  }
+
+  public Phase phase(String name) {
+    VideoConversion vc = get(name);
+    return vc == null || vc.getStatus() == null ? null : vc.getStatus().getPhase();
+  }
+
+  public VideoConversion awaitPhase(String name, Phase phase) {
+    await().atMost(Duration.ofSeconds(30)).until(() -> phase(name) == phase);
+    return get(name);
+  }
+
+  // ---- the Job controller and kubelet, played by the test
+
+  public static String jobName(String conversion) {
+    return ConversionJobBuilder.jobName(conversion);
+  }
+
+  public Job job(String conversion) {
+    return client.batch().v1().jobs().inNamespace(NS).withName(jobName(conversion)).get();
+  }
+
+  public List<Job> jobs() {
+    return client.batch().v1().jobs().inNamespace(NS).withLabel(ConversionLabels.MANAGED_BY, ConversionLabels.MANAGER)
+        .list().getItems();
+  }
+
+  public Job awaitJob(String conversion) {
+    await().atMost(Duration.ofSeconds(30)).until(() -> job(conversion) != null);
+    return job(conversion);
+  }
+
+  public void jobActive(String conversion, int active, int failed) {
+    client.batch().v1().jobs().inNamespace(NS).withName(jobName(conversion)).editStatus(j -> {
+      j.setStatus(new io.fabric8.kubernetes.api.model.batch.v1.JobStatusBuilder()
+          .withActive(active).withFailed(failed).withStartTime(Instant.now().toString()).build());
+      return j;
+    });
+  }
+
+  /** A Pod of the Job whose converter container terminated with this exit code and termination message. */
+  public void podTerminated(String conversion, int attempt, int exitCode, String message) {
+    String job = jobName(conversion);
+    var pod = new PodBuilder()
+        .withNewMetadata().withName(job + "-" + attempt).withNamespace(NS)
+          .addToLabels("job-name", job).addToLabels("batch.kubernetes.io/job-name", job)
+        .endMetadata()
+        .withNewSpec().addNewContainer().withName("converter").withImage("x").endContainer().endSpec()
+        .withNewStatus().withPhase(exitCode == 0 ? "Succeeded" : "Failed")
+          .addNewContainerStatus().withName("converter").withNewState().withNewTerminated()
+            .withExitCode(exitCode).withMessage(message)
+            .withFinishedAt(Instant.now().plusSeconds(attempt).toString())
+          .endTerminated().endState().endContainerStatus()
+        .endStatus()
+        .build();
+    client.pods().inNamespace(NS).resource(pod).create();
+    if (client.pods().inNamespace(NS).withName(pod.getMetadata().getName()).get().getStatus() == null) {
+      client.pods().inNamespace(NS).resource(pod).updateStatus();
+    }
+  }
+
+  public void jobFinished(String conversion, int succeeded, int failed, String type, String reason) {
+    JobCondition condition = new JobConditionBuilder().withType(type).withStatus("True").withReason(reason)
+        .withMessage(reason == null ? null : reason + " (set by the test)")
+        .withLastTransitionTime(Instant.now().toString()).build();
+    client.batch().v1().jobs().inNamespace(NS).withName(jobName(conversion)).editStatus(j -> {
+      j.setStatus(new io.fabric8.kubernetes.api.model.batch.v1.JobStatusBuilder()
+          .withActive(0).withSucceeded(succeeded).withFailed(failed)
+          .withConditions(new ArrayList<>(List.of(condition))).build());
+      return j;
+    });
+  }
+
+  public void jobSucceeded(String conversion, String terminationMessage) {
+    podTerminated(conversion, 1, 0, terminationMessage);
+    jobFinished(conversion, 1, 0, "Complete", null);
+  }
+
+  public List<String> eventReasons(String conversion) {
+    return client.v1().events().inNamespace(NS).list().getItems().stream()
+        .filter(e -> conversion.equals(e.getInvolvedObject().getName()))
+        .map(e -> e.getReason()).toList();
+  }
+
+  @Override
+  public void close() {
+    stopOperator();
+    mongoClient.close();
+    if (mongoServer != null) {
+      mongoServer.shutdownNow();
+    }
+    client.close();
+    server.destroy();
+  }
+}

@@ -1,0 +1,54 @@
+package io.video2mp3.operator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class OperatorSettingsTest {
+
+  @Test
+  void defaults() {
+    OperatorSettings s = OperatorSettings.fromEnv(Map.of());
+    assertThat(s.watchAllNamespaces()).isTrue();
+    assertThat(s.maxConcurrentJobs()).isEqualTo(4);
+    assertThat(s.healthPort()).isEqualTo(8081);
+    assertThat(s.mongoUri()).isEqualTo("mongodb://127.0.0.1:27017/video2mp3");
+    assertThat(s.rabbitUri()).isEqualTo("amqp://guest:guest@127.0.0.1:5672");
+    assertThat(s.job().mongoSecretKey()).isEqualTo("MONGODB_URI");
+    assertThat(s.leaderElection()).isFalse();
+  }
+
+  @Test
+  void readsEverything() {
+    OperatorSettings s = OperatorSettings.fromEnv(Map.ofEntries(
+        Map.entry("WATCH_NAMESPACES", "a, b"), Map.entry("MAX_CONCURRENT_JOBS", "7"),
+        Map.entry("CONVERTER_IMAGE", "img:1"), Map.entry("JOB_MONGODB_SECRET", "sec"),
+        Map.entry("JOB_MONGODB_SECRET_KEY", "uri"), Map.entry("JOB_CPU_REQUEST", "1"),
+        Map.entry("JOB_MEMORY_LIMIT", "2Gi"), Map.entry("JOB_TTL_SECONDS_AFTER_FINISHED", "60"),
+        Map.entry("HEALTH_PORT", "9000"), Map.entry("LEADER_ELECTION_NAMESPACE", "ops"),
+        Map.entry("KUBERNETES_SERVICE_HOST", "10.0.0.1")));
+    assertThat(s.watchNamespaces()).containsExactlyInAnyOrder("a", "b");
+    assertThat(s.maxConcurrentJobs()).isEqualTo(7);
+    assertThat(s.job().image()).isEqualTo("img:1");
+    assertThat(s.job().mongoSecretName()).isEqualTo("sec");
+    assertThat(s.job().mongoSecretKey()).isEqualTo("uri");
+    assertThat(s.job().cpuRequest()).isEqualTo("1");
+    assertThat(s.job().memoryLimit()).isEqualTo("2Gi");
+    assertThat(s.job().ttlSecondsAfterFinished()).isEqualTo(60);
+    assertThat(s.healthPort()).isEqualTo(9000);
+    assertThat(s.leaderElection()).isTrue();
+    assertThat(s.leaderElectionNamespace()).isEqualTo("ops");
+  }
+
+  @Test
+  void reportsEveryBadVariable() {
+    assertThatThrownBy(() -> OperatorSettings.fromEnv(Map.of("MAX_CONCURRENT_JOBS", "zero", "HEALTH_PORT", "70000",
+        "MONGODB_URI", "http://x", "JOB_CPU_LIMIT", "lots", "LEADER_ELECTION_ENABLED", "maybe")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("MAX_CONCURRENT_JOBS").hasMessageContaining("HEALTH_PORT")
+        .hasMessageContaining("MONGODB_URI").hasMessageContaining("JOB_CPU_LIMIT")
+        .hasMessageContaining("LEADER_ELECTION_ENABLED");
+  }
+}

@@ -1,0 +1,78 @@
+package io.video2mp3.operator.conversion;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.video2mp3.api.conversion.Phase;
+import io.video2mp3.api.conversion.Source;
+import io.video2mp3.operator.OperatorHarness;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** MAX_CONCURRENT_JOBS=1: one Job at a time, the others Queued, admitted first come first served. */
+class AdmissionIT {
+
+  private OperatorHarness harness;
+
+  @BeforeEach
+  void start() throws Exception {
+    harness = new OperatorHarness(1, false);
+    harness.startOperator();
+  }
+
+  @AfterEach
+  void stop() {
+    harness.close();
+  }
+
+  private void succeed(String name) {
+    harness.jobSucceeded(name, "{\"status\":\"Succeeded\",\"sizeBytes\":1,\"durationSeconds\":1.0}");
+  }
+
+  @Test
+  void queuesBeyondTheLimitAndAdmitsInCreationOrder() {
+    // Created in this order; names sort the same way should the creation times tie.
+    List<String> names = List.of("q-1", "q-2", "q-3");
+    names.forEach(n -> harness.create(n, Source.url("https://example.com/" + n + ".mp4", n + ".mp4")));
+
+    harness.awaitPhase("q-1", Phase.Running);
+    harness.awaitPhase("q-2", Phase.Queued);
+    harness.awaitPhase("q-3", Phase.Queued);
+    assertThat(harness.jobs()).hasSize(1);
+    assertThat(harness.get("q-2").getStatus().getMessage()).contains("1 of 1");
+    assertThat(harness.eventReasons("q-2")).contains("Queued");
+
+    succeed("q-1");
+    harness.awaitPhase("q-1", Phase.Succeeded);
+    harness.awaitPhase("q-2", Phase.Running);
+    assertThat(harness.phase("q-3")).isEqualTo(Phase.Queued);
+    await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+        .until(() -> harness.phase("q-3") == Phase.Queued && harness.jobs().size() == 2);
+
+    harness.jobFinished("q-2", 0, 1, "Failed", "BackoffLimitExceeded");
+    harness.awaitPhase("q-2", Phase.Failed);
+    harness.awaitPhase("q-3", Phase.Running);
+    assertThat(harness.jobs()).hasSize(3);
+  }
+
+  @Test
+  void aLaterConversionNeverOvertakesAnEarlierOne() {
+    harness.create("w-1", Source.url("https://example.com/1.mp4", null));
+    harness.awaitPhase("w-1", Phase.Running);
+    var w2 = harness.create("w-2", Source.url("https://example.com/2.mp4", null));
+    harness.awaitPhase("w-2", Phase.Queued);
+    // creationTimestamp has one-second resolution (ties go by name): make w-0-later strictly later.
+    Instant w2Created = Instant.parse(w2.getMetadata().getCreationTimestamp());
+    await().atMost(Duration.ofSeconds(3)).until(() -> Instant.now().truncatedTo(ChronoUnit.SECONDS).isAfter(w2Created));
+    harness.create("w-0-later", Source.url("https://example.com/3.mp4", null)); // sorts first by name, created last
+    harness.awaitPhase("w-0-later", Phase.Queued);
+    harness.jobFinished("w-1", 0, 1, "Failed", "DeadlineExceeded");
+    harness.awaitPhase("w-2", Phase.Running);
+    assertThat(harness.phase("w-0-later")).isEqualTo(Phase.Queued);
+  }
+}

@@ -1,0 +1,62 @@
+package io.video2mp3.operator.conversion;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.video2mp3.operator.conversion.Admission.Candidate;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AdmissionTest {
+
+  private static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
+
+  private static Candidate waiting(String name, int second) {
+    return new Candidate("ns", name, T0.plusSeconds(second), false, true);
+  }
+
+  private static Candidate running(String name) {
+    return new Candidate("ns", name, T0, true, false);
+  }
+
+  private static Candidate done(String name) {
+    return new Candidate("ns", name, T0, false, false);
+  }
+
+  @Test
+  void admitsWhileSlotsAreFree() {
+    var all = List.of(waiting("a", 1), running("r1"), done("d"));
+    assertThat(Admission.decide("ns", "a", all, 2)).isEqualTo(new Admission.Decision(true, 1, 0));
+    assertThat(Admission.decide("ns", "a", all, 1).admit()).isFalse();
+  }
+
+  @Test
+  void firstInFirstOut() {
+    var all = List.of(waiting("c", 3), waiting("a", 1), waiting("b", 2));
+    assertThat(Admission.decide("ns", "a", all, 1).admit()).isTrue();
+    assertThat(Admission.decide("ns", "b", all, 1)).isEqualTo(new Admission.Decision(false, 0, 1));
+    assertThat(Admission.decide("ns", "c", all, 1).position()).isEqualTo(2);
+    assertThat(Admission.decide("ns", "b", all, 2).admit()).isTrue();
+    assertThat(Admission.decide("ns", "c", all, 2).admit()).isFalse();
+  }
+
+  @Test
+  void sameCreationTimeOrdersByNameThenNamespace() {
+    var all = List.of(waiting("b", 1), waiting("a", 1), new Candidate("aa", "a", T0.plusSeconds(1), false, true));
+    assertThat(Admission.decide("aa", "a", all, 1).admit()).isTrue();
+    assertThat(Admission.decide("ns", "a", all, 1).position()).isEqualTo(1);
+    assertThat(Admission.decide("ns", "b", all, 1).position()).isEqualTo(2);
+  }
+
+  @Test
+  void finishedConversionsFreeTheirSlot() {
+    var all = List.of(done("old"), waiting("next", 5));
+    assertThat(Admission.decide("ns", "next", all, 1).admit()).isTrue();
+  }
+
+  @Test
+  void fullMeansQueuedEvenWhenFirst() {
+    var all = List.of(running("r1"), running("r2"), waiting("a", 1));
+    assertThat(Admission.decide("ns", "a", all, 2)).isEqualTo(new Admission.Decision(false, 2, 0));
+  }
+}
