@@ -1,0 +1,65 @@
+package io.video2mp3.gateway.support;
+
+import io.video2mp3.gateway.GatewayApplication;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A gateway running in the test JVM on a free port; several may run at once with different settings
+ * (a broker that is down, a dead API server, a small upload limit).
+ */
+public final class GatewayInstance implements AutoCloseable {
+
+  private final ConfigurableApplicationContext context;
+  private final URI url;
+
+  private GatewayInstance(Map<String, String> properties) {
+    String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+    context = new SpringApplicationBuilder(GatewayApplication.class).run(args);
+    url = URI.create("http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port"));
+  }
+
+  public static Builder builder(Infrastructure infrastructure, AuthProcess auth) {
+    return new Builder()
+        .set("server.port", "0")
+        .set("gateway.auth-url", auth.url().toString())
+        .set("gateway.mongodb-uri", infrastructure.mongoUri)
+        .set("gateway.rabbitmq-uri", Infrastructure.RABBITMQ_URI)
+        .set("gateway.kubernetes-master-url", infrastructure.kubernetesUrl())
+        .set("gateway.conversions-namespace", Infrastructure.NAMESPACE)
+        .set("gateway.dependency-timeout", "3s");
+  }
+
+  public URI url() {
+    return url;
+  }
+
+  public URI url(String path) {
+    return url.resolve(path);
+  }
+
+  public <T> T bean(Class<T> type) {
+    return context.getBean(type);
+  }
+
+  @Override
+  public void close() {
+    context.close();
+  }
+
+  public static final class Builder {
+    private final Map<String, String> properties = new LinkedHashMap<>();
+
+    public Builder set(String key, String value) {
+      properties.put(key, value);
+      return this;
+    }
+
+    public GatewayInstance start() {
+      return new GatewayInstance(properties);
+    }
+  }
+}
