@@ -381,6 +381,24 @@ class GatewayIT {
   }
 
   @Test
+  void mongoDownMeans503AndNothingQueued() throws Exception {
+    int closed = AuthProcess.freePort();
+    try (GatewayInstance noMongo = GatewayInstance.builder(infra, auth)
+        .set("gateway.mongodb-uri", "mongodb://127.0.0.1:" + closed + "/video2mp3").start()) {
+      String token = login(noMongo, ALICE, PASSWORD);
+      HttpResponse<String> response = send(noMongo, "/upload", token,
+          new Multipart().file("file", "talk.mp4", "video/mp4", video));
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
+      assertThat(JSON.readTree(response.body()).path("message").asText()).contains("MongoDB");
+      assertThat(infra.drainVideoQueue()).isEmpty();
+
+      HttpResponse<String> readiness = http.send(HttpRequest.newBuilder(noMongo.url("/actuator/health/readiness"))
+          .GET().build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(readiness.statusCode()).isEqualTo(503);
+    }
+  }
+
+  @Test
   void kubernetesDownStillAcceptsAndQueues() throws Exception {
     int closed = AuthProcess.freePort();
     try (GatewayInstance noApi = GatewayInstance.builder(infra, auth)
