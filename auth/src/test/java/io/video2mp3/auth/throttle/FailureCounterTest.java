@@ -2,16 +2,17 @@ package io.video2mp3.auth.throttle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.video2mp3.auth.support.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
+import org.threeten.extra.MutableClock;
 
 class FailureCounterTest {
 
   private static final Duration WINDOW = Duration.ofMinutes(1);
 
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
+  private final MutableClock clock = MutableClock.of(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
 
   @Test
   void tracksAtMostMaxEntriesKeys() {
@@ -30,7 +31,7 @@ class FailureCounterTest {
     counter.recordFailure("alice");
     counter.recordFailure("bob");
 
-    clock.advance(WINDOW);
+    clock.add(WINDOW);
 
     assertThat(counter.trackedKeys()).isZero();
   }
@@ -39,12 +40,12 @@ class FailureCounterTest {
   void keepsABlockedKeyUntilItsBlockEnds() {
     FailureCounter counter = new FailureCounter(2, WINDOW, 100, clock);
     counter.recordFailure("alice");
-    clock.advance(Duration.ofSeconds(50));
+    clock.add(Duration.ofSeconds(50));
     assertThat(counter.recordFailure("alice")).as("this failure starts the block").isTrue();
 
-    clock.advance(Duration.ofSeconds(59));
+    clock.add(Duration.ofSeconds(59));
     assertThat(counter.blockedFor("alice")).contains(Duration.ofSeconds(1));
-    clock.advance(Duration.ofSeconds(1));
+    clock.add(Duration.ofSeconds(1));
     assertThat(counter.blockedFor("alice")).isEmpty();
   }
 

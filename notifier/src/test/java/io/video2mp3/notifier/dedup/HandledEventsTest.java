@@ -8,22 +8,23 @@ import com.mongodb.client.MongoCollection;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.video2mp3.api.storage.StorageLayout;
-import io.video2mp3.notifier.MutableClock;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.threeten.extra.MutableClock;
 
 class HandledEventsTest {
 
   private static MongoServer server;
   private static MongoClient client;
 
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
+  private final MutableClock clock = MutableClock.of(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
   private MongoCollection<Document> collection;
   private HandledEvents handled;
 
@@ -66,11 +67,11 @@ class HandledEventsTest {
   @Test
   void aStaleClaimIsTakenOverAndTheOldHolderCannotCommit() {
     ClaimResult.Claimed crashed = (ClaimResult.Claimed) handled.claim("u2/finished");
-    clock.advance(Duration.ofMinutes(4));
+    clock.add(Duration.ofMinutes(4));
     ClaimResult.HeldByOther held = (ClaimResult.HeldByOther) handled.claim("u2/finished");
     assertThat(held.staleAt()).isEqualTo(Instant.parse("2026-11-22T10:05:00Z"));
 
-    clock.advance(Duration.ofMinutes(2));
+    clock.add(Duration.ofMinutes(2));
     ClaimResult takeover = handled.claim("u2/finished");
 
     assertThat(takeover).isInstanceOfSatisfying(ClaimResult.Claimed.class,

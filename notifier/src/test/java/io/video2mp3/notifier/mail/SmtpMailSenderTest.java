@@ -3,13 +3,14 @@ package io.video2mp3.notifier.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.video2mp3.notifier.MutableClock;
 import io.video2mp3.notifier.config.NotifierProperties;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,7 @@ class SmtpMailSenderTest {
   @Test
   void buildsPlainTextWithAnHtmlAlternative() throws Exception {
     SmtpMailSender sender = new SmtpMailSender(smtp(SmtpSecurity.NONE, 2525, null, "video2mp3 <noreply@example.com>"),
-        new MutableClock(Instant.parse("2026-11-22T10:00:00Z")));
+        Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC));
     Email email = new Email(new InternetAddress("bob@example.com"), "Your MP3 is ready: Grüße.mp3",
         "plain ü", "<p>html ü</p>", "uid/finished");
 
@@ -62,7 +63,7 @@ class SmtpMailSenderTest {
   @Test
   void refusesAnInvalidSender() {
     assertThatThrownBy(() -> new SmtpMailSender(smtp(SmtpSecurity.NONE, null, null, "not an address"),
-        new MutableClock(Instant.EPOCH)))
+        Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SMTP_FROM");
   }
 }

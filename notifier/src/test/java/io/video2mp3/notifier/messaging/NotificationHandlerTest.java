@@ -13,7 +13,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.video2mp3.api.messaging.ConversionFinished;
 import io.video2mp3.api.messaging.EventCodec;
 import io.video2mp3.notifier.Events;
-import io.video2mp3.notifier.MutableClock;
 import io.video2mp3.notifier.config.Sleeper;
 import io.video2mp3.notifier.dedup.ClaimResult;
 import io.video2mp3.notifier.dedup.HandledEvents;
@@ -27,6 +26,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -35,13 +35,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.threeten.extra.MutableClock;
 
 class NotificationHandlerTest {
 
   private static MongoServer server;
   private static MongoClient client;
 
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
+  private final MutableClock clock = MutableClock.of(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
   private final EventCodec codec = new EventCodec();
   private final List<Email> sent = new CopyOnWriteArrayList<>();
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -82,7 +83,7 @@ class NotificationHandlerTest {
   }
 
   private NotificationHandler handler() {
-    return handler(handledEvents, duration -> clock.advance(duration));
+    return handler(handledEvents, duration -> clock.add(duration));
   }
 
   private double count(String name, String... tags) {
@@ -142,7 +143,7 @@ class NotificationHandlerTest {
     ClaimResult.Claimed other = (ClaimResult.Claimed) handledEvents.claim(event.messageId());
     // The other delivery finishes while we wait.
     Sleeper otherFinishes = duration -> {
-      clock.advance(duration);
+      clock.add(duration);
       handledEvents.markSent(event.messageId(), other.token());
     };
 
@@ -176,7 +177,7 @@ class NotificationHandlerTest {
       HandledEvents unavailable = new HandledEvents(down.getDatabase("x").getCollection("handledEvents"), clock,
           Duration.ofDays(30), Duration.ofMinutes(5));
 
-      Outcome outcome = handler(unavailable, clock::advance).handle(codec.encode(Events.succeeded("bob@example.com", "a.mp4")));
+      Outcome outcome = handler(unavailable, clock::add).handle(codec.encode(Events.succeeded("bob@example.com", "a.mp4")));
 
       assertThat(outcome).isEqualTo(Outcome.REQUEUE);
       // sat out in-process first (0.5 + 1 + 2 s of the 5 s allowed), then requeued
