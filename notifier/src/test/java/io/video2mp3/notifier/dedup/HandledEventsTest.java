@@ -2,49 +2,29 @@ package io.video2mp3.notifier.dedup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.video2mp3.api.storage.StorageLayout;
-import java.net.InetSocketAddress;
+import io.video2mp3.notifier.InMemoryMongo;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.threeten.extra.MutableClock;
 
 class HandledEventsTest {
 
-  private static MongoServer server;
-  private static MongoClient client;
+  @RegisterExtension static final InMemoryMongo mongo = new InMemoryMongo();
 
   private final MutableClock clock = MutableClock.of(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
   private MongoCollection<Document> collection;
   private HandledEvents handled;
 
-  @BeforeAll
-  static void startMongo() {
-    server = new MongoServer(new MemoryBackend());
-    InetSocketAddress address = server.bind();
-    client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
-  }
-
-  @AfterAll
-  static void stopMongo() {
-    client.close();
-    server.shutdownNow();
-  }
-
   @BeforeEach
   void setUp() {
-    collection = client.getDatabase("handled-events-test").getCollection(StorageLayout.HANDLED_EVENTS_COLLECTION);
-    collection.deleteMany(new Document());
+    collection = mongo.emptyCollection("handled-events-test", StorageLayout.HANDLED_EVENTS_COLLECTION);
     handled = new HandledEvents(collection, clock, Duration.ofDays(30), Duration.ofMinutes(5));
     handled.ensureIndexes();
   }

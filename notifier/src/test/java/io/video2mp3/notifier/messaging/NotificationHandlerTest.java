@@ -7,12 +7,11 @@ import com.mongodb.ServerAddress;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.video2mp3.api.messaging.ConversionFinished;
 import io.video2mp3.api.messaging.EventCodec;
 import io.video2mp3.notifier.Events;
+import io.video2mp3.notifier.InMemoryMongo;
 import io.video2mp3.notifier.config.Sleeper;
 import io.video2mp3.notifier.dedup.ClaimResult;
 import io.video2mp3.notifier.dedup.HandledEvents;
@@ -21,7 +20,6 @@ import io.video2mp3.notifier.mail.MailComposer;
 import io.video2mp3.notifier.mail.MailDelivery;
 import io.video2mp3.notifier.mail.RetryPolicy;
 import jakarta.mail.MessagingException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -31,16 +29,14 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.threeten.extra.MutableClock;
 
 class NotificationHandlerTest {
 
-  private static MongoServer server;
-  private static MongoClient client;
+  @RegisterExtension static final InMemoryMongo mongo = new InMemoryMongo();
 
   private final MutableClock clock = MutableClock.of(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
   private final EventCodec codec = new EventCodec();
@@ -51,23 +47,9 @@ class NotificationHandlerTest {
   private HandledEvents handledEvents;
   private boolean smtpDown;
 
-  @BeforeAll
-  static void startMongo() {
-    server = new MongoServer(new MemoryBackend());
-    InetSocketAddress address = server.bind();
-    client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
-  }
-
-  @AfterAll
-  static void stopMongo() {
-    client.close();
-    server.shutdownNow();
-  }
-
   @BeforeEach
   void setUp() {
-    collection = client.getDatabase("handler-test").getCollection("handledEvents");
-    collection.deleteMany(new Document());
+    collection = mongo.emptyCollection("handler-test", "handledEvents");
     handledEvents = new HandledEvents(collection, clock, Duration.ofDays(30), Duration.ofMinutes(5));
   }
 
