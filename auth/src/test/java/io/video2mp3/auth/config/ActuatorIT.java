@@ -5,15 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.video2mp3.auth.support.AuthIntegrationTest;
 import io.video2mp3.auth.support.HttpTestClient;
-import io.video2mp3.auth.support.TemporaryDatabase;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 /** Probes and metrics as Kubernetes and Prometheus see them. */
@@ -23,21 +18,7 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = "management.endpoint.health.show-components=always")
 class ActuatorIT {
 
-  @RegisterExtension static final TemporaryDatabase database = new TemporaryDatabase();
-
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
-    database.registerWith(registry);
-  }
-
-  @LocalServerPort int port;
-
-  private HttpTestClient http;
-
-  @BeforeEach
-  void setUp() {
-    http = new HttpTestClient(port);
-  }
+  @Autowired HttpTestClient http;
 
   @Test
   void readinessIncludesTheDatabase() {

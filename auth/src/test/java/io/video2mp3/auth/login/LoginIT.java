@@ -26,14 +26,10 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 @AuthIntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
@@ -41,21 +37,12 @@ class LoginIT {
 
   private static final String PASSWORD = "alice-Secret-42";
 
-  @RegisterExtension static final TemporaryDatabase database = new TemporaryDatabase();
-
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
-    database.registerWith(registry);
-  }
-
-  @LocalServerPort int port;
+  @Autowired HttpTestClient http;
+  @Autowired TemporaryDatabase database;
   @Autowired UserService users;
-
-  private HttpTestClient http;
 
   @BeforeEach
   void setUp() {
-    http = new HttpTestClient(port);
     if (users.findByUsername("alice").isEmpty()) {
       users.create("alice", "alice@example.com", PASSWORD, false);
     }

@@ -7,10 +7,12 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ContextCustomizerFactories;
 
 /**
- * The whole service on a random port. Each class also needs a {@link TemporaryDatabase}; the context
- * is closed after the class because its database is dropped then.
+ * The whole service on a random port, on a {@link TemporaryDatabase} of its own. Tests autowire the
+ * {@link HttpTestClient} to it and, to look at the rows, the {@link TemporaryDatabase} (see
+ * {@link AuthIntegrationTestContext}). The context is closed after the class, and its database dropped.
  */
 @Documented
 @Target(ElementType.TYPE)
@@ -19,4 +21,5 @@ import org.springframework.test.annotation.DirtiesContext;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "auth.jwt.secret=" + TestSecrets.JWT_SECRET)
 @DirtiesContext
+@ContextCustomizerFactories(AuthIntegrationTestContext.class)
 public @interface AuthIntegrationTest {}

@@ -14,6 +14,7 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.function.IntSupplier;
 
 /** A plain HTTP/1.1 client against the service under test: no retries, no redirects, no magic. */
 public final class HttpTestClient {
@@ -25,10 +26,11 @@ public final class HttpTestClient {
           .version(HttpClient.Version.HTTP_1_1)
           .connectTimeout(Duration.ofSeconds(10))
           .build();
-  private final String baseUrl;
+  private final IntSupplier port;
 
-  public HttpTestClient(int port) {
-    this.baseUrl = "http://127.0.0.1:" + port;
+  /** The port is asked for at each request, so the client can be made before the server listens. */
+  public HttpTestClient(IntSupplier port) {
+    this.port = port;
   }
 
   public HttpResponse<String> get(String path, String... headers) {
@@ -72,7 +74,7 @@ public final class HttpTestClient {
 
   public HttpResponse<String> send(String method, String path, BodyPublisher body, String... headers) {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(baseUrl + path))
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port.getAsInt() + path))
             .timeout(Duration.ofSeconds(30))
             .method(method, body);
     if (headers.length > 0) {

@@ -4,20 +4,19 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * A uniquely named database on the real MariaDB/MySQL server, created when first used and dropped
- * after the test class. The server is {@code MYSQL_TEST_URL} (default
- * {@code jdbc:mysql://127.0.0.1:3306/}) as {@code MYSQL_USER} (default root) with
- * {@code MYSQL_PASSWORD} (default empty).
+ * A uniquely named database on the real MariaDB/MySQL server, created when first used and dropped by
+ * {@link #drop()}. The server is {@code MYSQL_TEST_URL} (default {@code jdbc:mysql://127.0.0.1:3306/})
+ * as {@code MYSQL_USER} (default root) with {@code MYSQL_PASSWORD} (default empty).
  *
- * <p>Use as a static {@code @RegisterExtension} field, and pass it the registry from a
- * {@code @DynamicPropertySource} method declared in the test class itself (so that every class gets
- * its own application context, hence its own database).
+ * <p>{@link AuthIntegrationTest} gives each of its classes one. A test that starts the service itself
+ * registers one as a static {@code @RegisterExtension} field, which drops it after the class; the
+ * gateway's tests, which start auth as a process, create and drop their own.
  */
 public final class TemporaryDatabase implements AfterAllCallback {
 
@@ -25,8 +24,17 @@ public final class TemporaryDatabase implements AfterAllCallback {
   private static final String USER = env("MYSQL_USER", "root");
   private static final String PASSWORD = env("MYSQL_PASSWORD", "");
 
-  private final String name = "auth_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+  private final String name;
   private boolean created;
+
+  public TemporaryDatabase() {
+    this("auth_it_");
+  }
+
+  /** A database named {@code prefix} and 16 random hex digits. */
+  public TemporaryDatabase(String prefix) {
+    this.name = prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+  }
 
   /** The JDBC URL of the database, creating it on first call. */
   public synchronized String url() {
@@ -45,10 +53,12 @@ public final class TemporaryDatabase implements AfterAllCallback {
     return PASSWORD;
   }
 
-  public void registerWith(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", this::url);
-    registry.add("spring.datasource.username", this::user);
-    registry.add("spring.datasource.password", this::password);
+  /** Spring's datasource settings for the database, creating it. */
+  public Map<String, Object> datasourceProperties() {
+    return Map.of(
+        "spring.datasource.url", url(),
+        "spring.datasource.username", USER,
+        "spring.datasource.password", PASSWORD);
   }
 
   public Connection connect() throws SQLException {
@@ -56,7 +66,12 @@ public final class TemporaryDatabase implements AfterAllCallback {
   }
 
   @Override
-  public synchronized void afterAll(ExtensionContext context) {
+  public void afterAll(ExtensionContext context) {
+    drop();
+  }
+
+  /** Drops the database if it was created; it is created again if used again. */
+  public synchronized void drop() {
     if (created) {
       execute("DROP DATABASE IF EXISTS `" + name + "`");
       created = false;

@@ -5,16 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.video2mp3.auth.support.AuthIntegrationTest;
 import io.video2mp3.auth.support.HttpTestClient;
-import io.video2mp3.auth.support.TemporaryDatabase;
 import io.video2mp3.auth.user.UserService;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * With the shipped limits (5 failures per username, 20 per address, per minute). Client addresses
@@ -25,21 +20,11 @@ class ThrottleIT {
 
   private static final String FORWARDED_FOR = "X-Forwarded-For";
 
-  @RegisterExtension static final TemporaryDatabase database = new TemporaryDatabase();
-
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
-    database.registerWith(registry);
-  }
-
-  @LocalServerPort int port;
+  @Autowired HttpTestClient http;
   @Autowired UserService users;
-
-  private HttpTestClient http;
 
   @BeforeEach
   void setUp() {
-    http = new HttpTestClient(port);
     for (String name : new String[] {"carol", "dave", "erin"}) {
       if (users.findByUsername(name).isEmpty()) {
         users.create(name, name + "@example.com", name + "-password", false);

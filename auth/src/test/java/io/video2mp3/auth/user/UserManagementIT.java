@@ -17,12 +17,8 @@ import java.sql.ResultSet;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 @AuthIntegrationTest
@@ -36,22 +32,14 @@ class UserManagementIT {
 
   private static final String ADMIN_PASSWORD = "bootstrap-Password-1";
 
-  @RegisterExtension static final TemporaryDatabase database = new TemporaryDatabase();
-
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
-    database.registerWith(registry);
-  }
-
-  @LocalServerPort int port;
+  @Autowired HttpTestClient http;
+  @Autowired TemporaryDatabase database;
   @Autowired UserService users;
 
-  private HttpTestClient http;
   private String adminToken;
 
   @BeforeEach
   void setUp() {
-    http = new HttpTestClient(port);
     adminToken = http.token("root-admin", ADMIN_PASSWORD);
   }
 
@@ -206,7 +194,7 @@ class UserManagementIT {
     assertThat(body.get("message").asText()).contains(field);
   }
 
-  private static int countUsers(String username) throws Exception {
+  private int countUsers(String username) throws Exception {
     try (Connection connection = database.connect();
         PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM users WHERE username = ?")) {
       count.setString(1, username);
