@@ -2,6 +2,7 @@ package io.video2mp3.gateway.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.video2mp3.auth.support.TemporaryDatabase;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -11,15 +12,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -32,18 +28,14 @@ public final class AuthProcess implements AutoCloseable {
   public static final String ISSUER = "video2mp3-auth";
   public static final String ADMIN = "admin";
   public static final String ADMIN_PASSWORD = "admin-password-1";
-  private static final String SERVER_URL = env("MYSQL_TEST_URL", "jdbc:mysql://127.0.0.1:3306/");
-  private static final String DB_USER = env("MYSQL_USER", "root");
-  private static final String DB_PASSWORD = env("MYSQL_PASSWORD", "");
   private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
 
-  private final String database = "gateway_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+  private final TemporaryDatabase database = new TemporaryDatabase("gateway_it_");
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final Process process;
   private final URI url;
 
   private AuthProcess(Path log) throws Exception {
-    execute("CREATE DATABASE `" + database + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
     int port = freePort();
     url = URI.create("http://127.0.0.1:" + port);
     ProcessBuilder builder = new ProcessBuilder(javaBin(), "-Xmx256m", "-jar", authJar().toString())
@@ -52,9 +44,9 @@ public final class AuthProcess implements AutoCloseable {
     Map<String, String> env = builder.environment();
     env.put("SERVER_PORT", Integer.toString(port));
     env.put("JWT_SECRET", JWT_SECRET);
-    env.put("MYSQL_URL", urlFor(database));
-    env.put("MYSQL_USER", DB_USER);
-    env.put("MYSQL_PASSWORD", DB_PASSWORD);
+    env.put("MYSQL_URL", database.url());
+    env.put("MYSQL_USER", database.user());
+    env.put("MYSQL_PASSWORD", database.password());
     env.put("AUTH_BOOTSTRAP_ADMIN_USERNAME", ADMIN);
     env.put("AUTH_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
     env.put("AUTH_BOOTSTRAP_ADMIN_EMAIL", "admin@example.com");
@@ -122,7 +114,7 @@ public final class AuthProcess implements AutoCloseable {
     if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
       process.destroyForcibly().waitFor();
     }
-    execute("DROP DATABASE IF EXISTS `" + database + "`");
+    database.drop();
   }
 
   /** The auth jar of this build (auth is built before the gateway in the reactor), else the installed one. */
@@ -149,26 +141,5 @@ public final class AuthProcess implements AutoCloseable {
       socket.setReuseAddress(true);
       return socket.getLocalPort();
     }
-  }
-
-  private static void execute(String sql) throws SQLException {
-    try (Connection connection = DriverManager.getConnection(urlFor(""), DB_USER, DB_PASSWORD);
-        Statement statement = connection.createStatement()) {
-      statement.execute(sql);
-    }
-  }
-
-  private static String urlFor(String database) {
-    int query = SERVER_URL.indexOf('?');
-    String base = query < 0 ? SERVER_URL : SERVER_URL.substring(0, query);
-    String parameters = query < 0 ? "" : SERVER_URL.substring(query);
-    int pathStart = base.indexOf('/', "jdbc:mysql://".length());
-    String server = pathStart < 0 ? base : base.substring(0, pathStart);
-    return server + "/" + database + parameters;
-  }
-
-  private static String env(String name, String fallback) {
-    String value = System.getenv(name);
-    return value == null || value.isEmpty() ? fallback : value;
   }
 }
