@@ -57,6 +57,7 @@ public class OperatorHarness implements AutoCloseable {
   public final MongoDatabase mongo;
   public final String rabbitUri;
   private final Map<String, String> env = new HashMap<>();
+  private VideoConversionReconciler.Timing timing = FAST;
   private OperatorApplication app;
 
   public OperatorHarness(int maxConcurrentJobs, boolean intake) {
@@ -101,6 +102,12 @@ public class OperatorHarness implements AutoCloseable {
     return this;
   }
 
+  /** Replaces the operator's reconcile timing before {@link #startOperator()}. */
+  public OperatorHarness timing(VideoConversionReconciler.Timing newTiming) {
+    timing = newTiming;
+    return this;
+  }
+
   /**
    * CRUD dispatcher that also answers SelfSubjectRulesReview (JOSDK checks its Lease permissions
    * before leader election; the plain mock refuses the review), granting the Lease verbs.
@@ -123,7 +130,7 @@ public class OperatorHarness implements AutoCloseable {
   }
 
   public OperatorApplication startOperator() throws Exception {
-    app = OperatorApplication.start(OperatorSettings.fromEnv(env), client, FAST, FAST_BACKOFF);
+    app = OperatorApplication.start(OperatorSettings.fromEnv(env), client, timing, FAST_BACKOFF);
     return app;
   }
 

@@ -44,4 +44,13 @@ public final class Admission {
     }
     return new Decision(running + position < max, running, position);
   }
+
+  /**
+   * The waiting conversions to look at when a slot may have been freed: the head of the queue, at
+   * most {@code max} of them (no more slots than that can be free). Those behind them cannot be
+   * admitted before these, so waking them would only cost API writes.
+   */
+  public static List<Candidate> nextInLine(List<Candidate> all, int max) {
+    return all.stream().filter(Candidate::waiting).sorted(FIFO).limit(Math.max(0, max)).toList();
+  }
 }

@@ -36,11 +36,13 @@ public final class StatusLogic {
     return conditions(next, generation, now, "False", "Pending", "waiting for admission", "False", "Pending", null);
   }
 
+  /** {@code ahead}: conversions waiting before this one; they take the next free slots first. */
   public static VideoConversionStatus queued(VideoConversionStatus current, long generation, int running, int max,
-      Instant now) {
+      int ahead, Instant now) {
     VideoConversionStatus next = copy(current);
     next.setPhase(Phase.Queued);
-    next.setMessage("waiting for a free slot: " + running + " of " + max + " conversions running");
+    next.setMessage("waiting for a free slot: " + running + " of " + max + " conversions running"
+        + (ahead > 0 ? ", " + ahead + " queued ahead" : ""));
     return conditions(next, generation, now, "False", "Queued", next.getMessage(), "False", "Queued", null);
   }
 

@@ -17,6 +17,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.inbound.SimpleInboundEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.Mappers;
 import io.javaoperatorsdk.operator.processing.event.source.polling.PerResourcePollingConfigurationBuilder;
@@ -32,7 +33,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -54,6 +54,7 @@ public class VideoConversionReconciler implements Reconciler<VideoConversion>, C
   public static final String NAME = "videoconversion";
   static final String JOB_SOURCE = "jobs";
   static final String PROGRESS_SOURCE = "progress";
+  static final String ADMISSION_SOURCE = "admission";
   private static final Logger LOG = LoggerFactory.getLogger(VideoConversionReconciler.class);
   private static final Duration IDLE_POLL = Duration.ofSeconds(30);
 
@@ -67,8 +68,7 @@ public class VideoConversionReconciler implements Reconciler<VideoConversion>, C
   private final Clock clock;
 
   private final Object admissionLock = new Object();
-  /** Admitted, Job created, but the status write may not be in the informer cache yet. */
-  private final Set<ResourceID> recentlyAdmitted = ConcurrentHashMap.newKeySet();
+  private final AdmissionQueue queue = new AdmissionQueue();
   /** Confirmed by the broker, status.notified not written yet: do not publish again. */
   private final Set<String> confirmedUids = ConcurrentHashMap.newKeySet();
   private final Map<String, Integer> notifyFailures = new ConcurrentHashMap<>();
@@ -76,14 +76,17 @@ public class VideoConversionReconciler implements Reconciler<VideoConversion>, C
   /** The reconcile's context, for the status writes deep in the call chain. */
   private final ThreadLocal<Context<VideoConversion>> currentContext = new ThreadLocal<>();
   private volatile InformerEventSource<Job, VideoConversion> jobSource;
+  /** Wakes queued conversions when a slot frees up (see {@link #wakeQueued}). */
+  private volatile SimpleInboundEventSource<VideoConversion> admissionWakeups;
 
   /**
-   * How often queued conversions re-check for a slot, progress is polled, running ones are looked at
-   * without an event, and the longest wait between attempts to publish ConversionFinished.
+   * How often queued conversions re-check for a slot without being woken (a safety net: a freed
+   * slot wakes them at once), progress is polled, running ones are looked at without an event, and
+   * the longest wait between attempts to publish ConversionFinished.
    */
   public record Timing(Duration queuedRecheck, Duration progressPoll, Duration runningResync,
       Duration maxNotifyBackoff) {
-    public static final Timing DEFAULT = new Timing(Duration.ofSeconds(3), Duration.ofSeconds(2),
+    public static final Timing DEFAULT = new Timing(Duration.ofMinutes(1), Duration.ofSeconds(2),
         Duration.ofMinutes(2), Duration.ofMinutes(5));
   }
 
@@ -117,7 +120,8 @@ public class VideoConversionReconciler implements Reconciler<VideoConversion>, C
         .withName(PROGRESS_SOURCE)
         .build();
     var progressSource = new PerResourcePollingEventSource<>(ProgressRecord.class, context, progressConfig);
-    return List.of(jobSource, progressSource);
+    admissionWakeups = new SimpleInboundEventSource<>(ADMISSION_SOURCE);
+    return List.of(jobSource, progressSource, admissionWakeups);
   }
 
   @Override
@@ -149,11 +153,10 @@ public class VideoConversionReconciler implements Reconciler<VideoConversion>, C
 
   private UpdateControl<VideoConversion> admit(VideoConversion conversion, VideoConversionStatus current,
       Context<VideoConversion> context) {
-    ResourceID id = ResourceID.fromResource(conversion);
     Admission.Decision decision;
     Job created;
     synchronized (admissionLock) {
-      List<Admission.Candidate> candidates = candidates(conversion, context);
+      List<Admission.Candidate> candidates = queue.candidates(conversions(context, conversion));
       decision = Admission.decide(namespace(conversion), conversion.getMetadata().getName(),
           candidates, maxConcurrentJobs);
       LOG.debug("admission of {}: {} among {}", conversion.getMetadata().getName(), decision, candidates);
@@ -162,14 +165,14 @@ public class VideoConversionReconciler implements Reconciler<VideoConversion>, C
         created = null;
       } else {
         created = createJob(conversion);
-        recentlyAdmitted.add(id);
+        queue.admitted(conversion);
         running = decision.running() + 1;
       }
     }
     Instant now = clock.instant();
     if (created == null) {
       VideoConversionStatus next = StatusLogic.queued(current, generation(conversion), decision.running(),
-          maxConcurrentJobs, now);
+          maxConcurrentJobs, decision.position(), now);
       if (current.getPhase() != Phase.Queued) {
         events.normal(conversion, ConversionEvents.QUEUED, next.getMessage());
       }
@@ -224,7 +227,7 @@ public class VideoConversionReconciler implements Reconciler<VideoConversion>, C
       next = StatusLogic.progress(next, percent);
       return patch(conversion, current, next).rescheduleAfter(timing.runningResync());
     }
-    recentlyAdmitted.remove(ResourceID.fromResource(conversion));
+    queue.forget(conversion);
     if (next.getPhase() == Phase.Succeeded) {
       events.normal(conversion, ConversionEvents.SUCCEEDED, "the MP3 is ready");
     } else {
@@ -235,14 +238,39 @@ public class VideoConversionReconciler implements Reconciler<VideoConversion>, C
     return finishAndNotify(conversion, next);
   }
 
-  /** Writes a terminal status, with notified=true already if the broker confirms right away. */
+  /**
+   * Writes a terminal status, with notified=true already if the broker confirms right away, then
+   * wakes the queue: the slot is free once the terminal status is in the cache, which the write
+   * guarantees before it returns.
+   */
   private UpdateControl<VideoConversion> finishAndNotify(VideoConversion conversion, VideoConversionStatus next) {
     VideoConversionStatus original = conversion.getStatus();
-    if (tryNotify(conversion, next)) {
-      next = StatusLogic.notified(next);
-      return patch(conversion, original, next);
+    boolean notified = tryNotify(conversion, next);
+    UpdateControl<VideoConversion> control = patch(conversion, original, notified ? StatusLogic.notified(next) : next);
+    wakeQueued(currentContext.get());
+    return notified ? control : control.rescheduleAfter(notifyBackoff(conversion));
+  }
+
+  /**
+   * A slot may have been freed: reconcile the head of the queue now rather than at its next
+   * recheck. Admission itself still decides (and serialises) who gets the slot. Waking from here,
+   * after our own status write, rather than mapping Job events to queued conversions: a Job that
+   * just finished still holds its slot until its conversion's status says so, and a queued
+   * conversion reconciled in between would go back to waiting.
+   */
+  private void wakeQueued(Context<VideoConversion> context) {
+    SimpleInboundEventSource<VideoConversion> wakeups = admissionWakeups;
+    if (wakeups == null || context == null) {
+      return;
     }
-    return patch(conversion, original, next).rescheduleAfter(notifyBackoff(conversion));
+    List<Admission.Candidate> next;
+    synchronized (admissionLock) {
+      next = Admission.nextInLine(queue.candidates(conversions(context, null)), maxConcurrentJobs);
+    }
+    next.forEach(c -> wakeups.propagateEvent(new ResourceID(c.name(), c.namespace())));
+    if (!next.isEmpty()) {
+      LOG.debug("slot freed: waking {}", next.stream().map(Admission.Candidate::name).toList());
+    }
   }
 
   private UpdateControl<VideoConversion> notifyFinished(VideoConversion conversion, VideoConversionStatus current) {
@@ -296,7 +324,8 @@ public class VideoConversionReconciler implements Reconciler<VideoConversion>, C
     String ns = namespace(conversion);
     String jobName = Optional.ofNullable(conversion.getStatus()).map(VideoConversionStatus::getJobName)
         .orElse(ConversionJobBuilder.jobName(conversion.getMetadata().getName()));
-    recentlyAdmitted.remove(ResourceID.fromResource(conversion));
+    boolean freesSlot = queue.occupiesSlot(conversion);
+    queue.forget(conversion);
     try {
       client.batch().v1().jobs().inNamespace(ns).withName(jobName)
           .withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
@@ -304,6 +333,10 @@ public class VideoConversionReconciler implements Reconciler<VideoConversion>, C
       if (e.getCode() != 404) {
         throw e;
       }
+    }
+    if (freesSlot) {
+      // Being deleted, it no longer counts against the limit (its Job is going too).
+      wakeQueued(context);
     }
     try {
       store.deleteFiles(conversion);
@@ -332,29 +365,19 @@ public class VideoConversionReconciler implements Reconciler<VideoConversion>, C
         .filter(j -> ownedBy(j, conversion));
   }
 
-  private List<Admission.Candidate> candidates(VideoConversion self, Context<VideoConversion> context) {
-    ResourceID selfId = ResourceID.fromResource(self);
-    Set<ResourceID> present = new HashSet<>();
-    List<Admission.Candidate> candidates = Stream.concat(
-            context.getPrimaryCache().list().filter(c -> !ResourceID.fromResource(c).equals(selfId)),
-            Stream.of(self))
-        .map(c -> {
-          ResourceID id = ResourceID.fromResource(c);
-          present.add(id);
-          VideoConversionStatus status = c.getStatus();
-          boolean terminal = StatusLogic.isTerminal(status);
-          boolean hasJob = (status != null && status.getJobName() != null) || recentlyAdmitted.contains(id);
-          boolean deleting = c.getMetadata().getDeletionTimestamp() != null;
-          if (status != null && status.getJobName() != null) {
-            recentlyAdmitted.remove(id);
-          }
-          return new Admission.Candidate(namespace(c), c.getMetadata().getName(),
-              Optional.ofNullable(c.getMetadata().getCreationTimestamp()).map(Instant::parse).orElse(null),
-              hasJob && !terminal && !deleting, !hasJob && !terminal && !deleting);
-        })
-        .toList();
-    recentlyAdmitted.retainAll(present);
-    return candidates;
+  /**
+   * Every conversion as fresh as this operator knows it, with {@code self} (if given) as this
+   * reconcile sees it. The cache's list() reads the informer's store only; get() also returns our
+   * own status writes that the watch has not delivered yet, such as the status that freed a slot.
+   */
+  private static Stream<VideoConversion> conversions(Context<VideoConversion> context, VideoConversion self) {
+    var cache = context.getPrimaryCache();
+    ResourceID selfId = self == null ? null : ResourceID.fromResource(self);
+    Stream<VideoConversion> others = cache.list()
+        .map(ResourceID::fromResource)
+        .filter(id -> !id.equals(selfId))
+        .flatMap(id -> cache.get(id).stream());
+    return self == null ? others : Stream.concat(others, Stream.of(self));
   }
 
   private Optional<TerminationMessage> readTerminationMessage(String namespace, String jobName) {

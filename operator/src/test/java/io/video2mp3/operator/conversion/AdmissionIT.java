@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.video2mp3.api.conversion.Phase;
 import io.video2mp3.api.conversion.Source;
+import io.video2mp3.api.conversion.VideoConversion;
 import io.video2mp3.operator.OperatorHarness;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,14 +15,24 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** MAX_CONCURRENT_JOBS=1: one Job at a time, the others Queued, admitted first come first served. */
+/**
+ * MAX_CONCURRENT_JOBS=1: one Job at a time, the others Queued, admitted first come first served.
+ * Queued conversions re-check on their own only every 10 minutes here, so every admission after
+ * the first shows that a freed slot wakes the queue.
+ */
 class AdmissionIT {
+
+  /** Well beyond any wait below: a queued conversion that starts did so because it was woken. */
+  private static final VideoConversionReconciler.Timing EVENT_DRIVEN = new VideoConversionReconciler.Timing(
+      Duration.ofMinutes(10), OperatorHarness.FAST.progressPoll(), OperatorHarness.FAST.runningResync(),
+      OperatorHarness.FAST.maxNotifyBackoff());
+  private static final Duration PROMPTLY = Duration.ofSeconds(5);
 
   private OperatorHarness harness;
 
   @BeforeEach
   void start() throws Exception {
-    harness = new OperatorHarness(1, false);
+    harness = new OperatorHarness(1, false).timing(EVENT_DRIVEN);
     harness.startOperator();
   }
 
@@ -44,19 +55,21 @@ class AdmissionIT {
     harness.awaitPhase("q-2", Phase.Queued);
     harness.awaitPhase("q-3", Phase.Queued);
     assertThat(harness.jobs()).hasSize(1);
-    assertThat(harness.get("q-2").getStatus().getMessage()).contains("1 of 1");
+    // Written when q-2 was first looked at: q-1 was either running or still queued ahead of it.
+    assertThat(harness.get("q-2").getStatus().getMessage()).matches(
+        "waiting for a free slot: (1 of 1 conversions running|0 of 1 conversions running, 1 queued ahead)");
     assertThat(harness.eventReasons("q-2")).contains("Queued");
 
     succeed("q-1");
     harness.awaitPhase("q-1", Phase.Succeeded);
-    harness.awaitPhase("q-2", Phase.Running);
+    awaitRunning("q-2");
     assertThat(harness.phase("q-3")).isEqualTo(Phase.Queued);
     await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
         .until(() -> harness.phase("q-3") == Phase.Queued && harness.jobs().size() == 2);
 
     harness.jobFinished("q-2", 0, 1, "Failed", "BackoffLimitExceeded");
     harness.awaitPhase("q-2", Phase.Failed);
-    harness.awaitPhase("q-3", Phase.Running);
+    awaitRunning("q-3");
     assertThat(harness.jobs()).hasSize(3);
   }
 
@@ -72,7 +85,25 @@ class AdmissionIT {
     harness.create("w-0-later", Source.url("https://example.com/3.mp4", null)); // sorts first by name, created last
     harness.awaitPhase("w-0-later", Phase.Queued);
     harness.jobFinished("w-1", 0, 1, "Failed", "DeadlineExceeded");
-    harness.awaitPhase("w-2", Phase.Running);
+    awaitRunning("w-2");
     assertThat(harness.phase("w-0-later")).isEqualTo(Phase.Queued);
+  }
+
+  @Test
+  void deletingARunningConversionAdmitsTheNextOne() {
+    harness.create("d-1", Source.url("https://example.com/1.mp4", null));
+    harness.awaitPhase("d-1", Phase.Running);
+    harness.create("d-2", Source.url("https://example.com/2.mp4", null));
+    harness.awaitPhase("d-2", Phase.Queued);
+
+    harness.client.resources(VideoConversion.class).inNamespace(OperatorHarness.NS).withName("d-1").delete();
+
+    awaitRunning("d-2");
+    await().atMost(Duration.ofSeconds(10)).until(() -> harness.get("d-1") == null);
+  }
+
+  /** Far sooner than the 10-minute recheck: only the wake-up can have admitted it. */
+  private void awaitRunning(String name) {
+    await().atMost(PROMPTLY).until(() -> harness.phase(name) == Phase.Running);
   }
 }

@@ -59,4 +59,12 @@ class AdmissionTest {
     var all = List.of(running("r1"), running("r2"), waiting("a", 1));
     assertThat(Admission.decide("ns", "a", all, 2)).isEqualTo(new Admission.Decision(false, 2, 0));
   }
+
+  @Test
+  void nextInLineIsTheHeadOfTheQueueUpToTheLimit() {
+    var all = List.of(waiting("c", 3), running("r1"), waiting("a", 1), done("d"), waiting("b", 2));
+    assertThat(Admission.nextInLine(all, 2)).extracting(Candidate::name).containsExactly("a", "b");
+    assertThat(Admission.nextInLine(all, 5)).extracting(Candidate::name).containsExactly("a", "b", "c");
+    assertThat(Admission.nextInLine(List.of(running("r1"), done("d")), 3)).isEmpty();
+  }
 }

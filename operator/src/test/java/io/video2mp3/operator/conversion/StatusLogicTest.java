@@ -33,13 +33,13 @@ class StatusLogicTest {
   }
 
   private static VideoConversionStatus running() {
-    return StatusLogic.jobCreated(StatusLogic.queued(new VideoConversionStatus(), 1, 1, 1, T0), 1, "vc-convert",
+    return StatusLogic.jobCreated(StatusLogic.queued(new VideoConversionStatus(), 1, 1, 1, 0, T0), 1, "vc-convert",
         T0.plusSeconds(10));
   }
 
   @Test
   void queuedThenRunning() {
-    VideoConversionStatus queued = StatusLogic.queued(new VideoConversionStatus(), 1, 4, 4, T0);
+    VideoConversionStatus queued = StatusLogic.queued(new VideoConversionStatus(), 1, 4, 4, 0, T0);
     assertThat(queued.getPhase()).isEqualTo(Phase.Queued);
     assertThat(queued.getMessage()).contains("4 of 4");
     assertThat(queued.getObservedGeneration()).isEqualTo(1L);
@@ -55,6 +55,14 @@ class StatusLogicTest {
     // The status did not flip (False → False): the transition time stays.
     assertThat(condition(running, "Ready").getLastTransitionTime()).isEqualTo("2026-11-22T10:00:00Z");
     assertThat(queued.getPhase()).as("inputs are not modified").isEqualTo(Phase.Queued);
+  }
+
+  @Test
+  void queuedSaysHowManyWaitAhead() {
+    assertThat(StatusLogic.queued(null, 1, 0, 1, 2, T0).getMessage())
+        .isEqualTo("waiting for a free slot: 0 of 1 conversions running, 2 queued ahead");
+    assertThat(StatusLogic.queued(null, 1, 1, 1, 0, T0).getMessage())
+        .isEqualTo("waiting for a free slot: 1 of 1 conversions running");
   }
 
   @Test
