@@ -12,11 +12,18 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
 import io.fabric8.kubernetes.api.model.batch.v1.JobConditionBuilder;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.ServerRequest;
+import io.fabric8.mockwebserver.ServerResponse;
+import io.fabric8.mockwebserver.dsl.HttpMethod;
+import io.fabric8.mockwebserver.internal.MockDispatcher;
+import io.fabric8.mockwebserver.internal.SimpleRequest;
 import io.video2mp3.api.conversion.OutputSpec;
 import io.video2mp3.api.conversion.Owner;
 import io.video2mp3.api.conversion.Phase;
@@ -35,7 +42,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 /**
  * The real operator wiring against the fabric8 mock API server (CRUD mode, CRD posted) and
@@ -51,6 +61,8 @@ public class OperatorHarness implements AutoCloseable {
 
   public final KubernetesMockServer server;
   public final KubernetesClient client;
+  /** The operator's client: {@link #client}, or one through a proxy that can cut the API server off. */
+  private KubernetesClient operatorClient;
   private final MongoServer mongoServer;
   public final String mongoUri;
   public final MongoClient mongoClient;
@@ -66,10 +78,12 @@ public class OperatorHarness implements AutoCloseable {
   }
 
   public OperatorHarness(int maxConcurrentJobs, boolean intake, String rabbitUri) {
-    server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-        new RulesReviewingDispatcher(), false);
+    Map<ServerRequest, Queue<ServerResponse>> expectations = new ConcurrentHashMap<>();
+    server = new KubernetesMockServer(new Context(), new MockWebServer(), expectations,
+        new RulesReviewingDispatcher(expectations), false);
     server.init();
     client = server.createClient();
+    operatorClient = client;
     client.apiextensions().v1().customResourceDefinitions()
         .load(VideoConversion.class.getResourceAsStream(VideoConversion.CRD_RESOURCE)).create();
     String database = "opit" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
@@ -109,12 +123,41 @@ public class OperatorHarness implements AutoCloseable {
   }
 
   /**
+   * Gives the operator its own client, configured from the test's: e.g. through a proxy that can
+   * cut the API server off from the operator alone (both still share the CRUD state).
+   */
+  public OperatorHarness operatorClient(UnaryOperator<ConfigBuilder> config) {
+    operatorClient = new KubernetesClientBuilder()
+        .withConfig(config.apply(new ConfigBuilder(client.getConfiguration())).build()).build();
+    return this;
+  }
+
+  /**
    * CRUD dispatcher that also answers SelfSubjectRulesReview (JOSDK checks its Lease permissions
-   * before leader election; the plain mock refuses the review), granting the Lease verbs.
+   * before leader election; the plain mock refuses the review), granting the Lease verbs, and lets
+   * expectations ({@code server.expect()}) that still have a response take precedence over CRUD,
+   * so a test can make the API server fail for some requests and recover.
    */
   static class RulesReviewingDispatcher extends KubernetesCrudDispatcher {
-    RulesReviewingDispatcher() {
+    private final Map<ServerRequest, Queue<ServerResponse>> expectations;
+    private final MockDispatcher expected;
+
+    RulesReviewingDispatcher(Map<ServerRequest, Queue<ServerResponse>> expectations) {
       super(List.of());
+      this.expectations = expectations;
+      this.expected = new MockDispatcher(expectations);
+    }
+
+    @Override
+    public io.fabric8.mockwebserver.http.MockResponse dispatch(io.fabric8.mockwebserver.http.RecordedRequest request) {
+      return expects(request) ? expected.dispatch(request) : super.dispatch(request);
+    }
+
+    private boolean expects(io.fabric8.mockwebserver.http.RecordedRequest request) {
+      Queue<ServerResponse> forMethod = expectations.get(
+          new SimpleRequest(HttpMethod.valueOf(request.getMethod()), request.getPath()));
+      Queue<ServerResponse> forAny = expectations.get(new SimpleRequest(request.getPath()));
+      return (forMethod != null && !forMethod.isEmpty()) || (forAny != null && !forAny.isEmpty());
     }
 
     @Override
@@ -130,7 +173,7 @@ public class OperatorHarness implements AutoCloseable {
   }
 
   public OperatorApplication startOperator() throws Exception {
-    app = OperatorApplication.start(OperatorSettings.fromEnv(env), client, timing, FAST_BACKOFF);
+    app = OperatorApplication.start(OperatorSettings.fromEnv(env), operatorClient, timing, FAST_BACKOFF);
     return app;
   }
 
@@ -245,6 +288,9 @@ public class OperatorHarness implements AutoCloseable {
   @Override
   public void close() {
     stopOperator();
+    if (operatorClient != client) {
+      operatorClient.close();
+    }
     mongoClient.close();
     if (mongoServer != null) {
       mongoServer.shutdownNow();

@@ -31,54 +31,28 @@ import org.junit.jupiter.api.Test;
 class IntakeIT {
 
   private OperatorHarness harness;
-  private Connection connection;
-  private Channel channel;
-  private ConfirmedPublisher publisher;
-  private final Set<String> deadLetterIds = new HashSet<>();
+  private VideoQueue queue;
 
   @BeforeEach
   void start() throws Exception {
     harness = new OperatorHarness(4, true);
-    connection = AmqpConnections.open(harness.rabbitUri, "operator-intake-it", Duration.ofSeconds(5));
-    channel = connection.createChannel();
-    Topology.declare(channel);
-    channel.queuePurge(Topology.VIDEO.name());
-    channel.queuePurge(Topology.VIDEO.deadLetterQueue());
-    publisher = new ConfirmedPublisher(connection, new EventCodec(), Duration.ofSeconds(5));
+    queue = new VideoQueue(harness.rabbitUri, "operator-intake-it");
     harness.startOperator();
   }
 
   @AfterEach
   void stop() throws Exception {
     harness.close();
-    if (connection != null) {
-      connection.close();
+    if (queue != null) {
+      queue.close();
     }
-  }
-
-  private static ConversionRequested request(String fileId, String bitrate) {
-    return ConversionRequested.of(OperatorHarness.NS, VideoConversion.nameForFileId(fileId),
-        Source.upload(fileId, "talk.mp4"), OutputSpec.mp3(bitrate), new Owner("bob", "bob@example.com"),
-        Instant.parse("2026-11-22T10:00:00Z"));
-  }
-
-  private static String fileId() {
-    return new org.bson.types.ObjectId().toHexString();
-  }
-
-  private boolean deadLettered(String messageId) throws Exception {
-    GetResponse response;
-    while ((response = channel.basicGet(Topology.VIDEO.deadLetterQueue(), true)) != null) {
-      deadLetterIds.add(response.getProps().getMessageId());
-    }
-    return deadLetterIds.contains(messageId);
   }
 
   @Test
   void createsTheRequestedConversionOnceAndAcks() throws Exception {
-    String fileId = fileId();
-    ConversionRequested request = request(fileId, "128k");
-    publisher.publish(request);
+    ConversionRequested request = VideoQueue.request("128k");
+    String fileId = request.source().fileId();
+    queue.publisher.publish(request);
 
     await().atMost(Duration.ofSeconds(20)).until(() -> harness.get(request.name()) != null);
     VideoConversion created = harness.get(request.name());
@@ -87,10 +61,10 @@ class IntakeIT {
     assertThat(created.getSpec().getOwner()).isEqualTo(new Owner("bob", "bob@example.com"));
 
     // The same request again (the gateway created it first, or a redelivery): acked, not dead-lettered.
-    publisher.publish(request);
-    await().atMost(Duration.ofSeconds(20)).until(() -> channel.queueDeclarePassive(Topology.VIDEO.name()).getMessageCount() == 0);
+    queue.publisher.publish(request);
+    await().atMost(Duration.ofSeconds(20)).until(() -> queue.ready() == 0);
     harness.awaitJob(request.name());
-    assertThat(deadLettered(request.messageId())).isFalse();
+    assertThat(queue.deadLettered(request.messageId())).isFalse();
     assertThat(harness.client.resources(VideoConversion.class).inNamespace(OperatorHarness.NS).list().getItems())
         .filteredOn(vc -> vc.getMetadata().getName().equals(request.name())).hasSize(1);
   }
@@ -98,17 +72,17 @@ class IntakeIT {
   @Test
   void poisonMessagesGoToTheDeadLetterQueue() throws Exception {
     String poisonId = "poison-" + UUID.randomUUID();
-    channel.basicPublish(Topology.EXCHANGE, Topology.CONVERSION_REQUESTED,
+    queue.channel.basicPublish(Topology.EXCHANGE, Topology.CONVERSION_REQUESTED,
         new AMQP.BasicProperties.Builder().contentType("application/json").deliveryMode(2).messageId(poisonId).build(),
         "this is not json".getBytes(StandardCharsets.UTF_8));
-    ConversionRequested refused = request(fileId(), "fast");
-    publisher.publish(refused);
-    ConversionRequested good = request(fileId(), "192k");
-    publisher.publish(good);
+    ConversionRequested refused = VideoQueue.request("fast");
+    queue.publisher.publish(refused);
+    ConversionRequested good = VideoQueue.request("192k");
+    queue.publisher.publish(good);
 
-    await().atMost(Duration.ofSeconds(20)).until(() -> deadLettered(poisonId) && deadLettered(refused.messageId()));
+    await().atMost(Duration.ofSeconds(20)).until(() -> queue.deadLettered(poisonId) && queue.deadLettered(refused.messageId()));
     await().atMost(Duration.ofSeconds(20)).until(() -> harness.get(good.name()) != null);
     assertThat(harness.get(refused.name())).isNull();
-    assertThat(deadLettered(good.messageId())).isFalse();
+    assertThat(queue.deadLettered(good.messageId())).isFalse();
   }
 }
