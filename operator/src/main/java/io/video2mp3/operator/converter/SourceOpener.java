@@ -16,12 +16,14 @@ import java.util.Optional;
 /**
  * Opens the conversion's source as a {@link VideoSource}.
  *
- * <p>GridFS sources are read through {@link SeekableStreamChannel}, never copied. Measured on this
- * machine (2 cores, Debian ffmpeg 5.1, 106 MB 100 s MP4 with the moov at the end, in-JVM
- * mongo-java-server; docs/benchmarks.md, hack/bench/converter.sh): see {@code BENCHMARK} below.
- * The scratch copy is not faster end to end (the copy costs what the FTP hop costs) and would need
- * an emptyDir as large as the biggest upload; the seekable channel needs no disk at all. The scratch
- * directory is used only for HTTP servers that ignore Range requests, whose body cannot be re-read.
+ * <p>GridFS sources are read through {@link SeekableStreamChannel}, never copied. Measured with
+ * hack/bench/converter.sh (docs/benchmarks.md: 2 cores, Debian ffmpeg 5.1, a 107 MB 600 s MP4 with
+ * the moov at the end, in-JVM mongo-java-server): a pipe cannot convert it at all; the seekable
+ * channel takes 7.0 s against 5.8-6.9 s for copying to a scratch file (0.7-1.6 s) and converting
+ * the file, and 4.6-4.9 s for ffmpeg on a local file. The copy is up to ~15% faster, but it needs
+ * an emptyDir as large as the largest upload and writes every video to disk once more; the channel
+ * needs no disk, so uploads are not capped by the scratch volume. The scratch directory is used
+ * only for HTTP servers that ignore Range requests, whose body cannot be re-read.
  */
 public final class SourceOpener {
 

@@ -33,6 +33,10 @@ import org.junit.jupiter.api.io.TempDir;
 class ConverterInputBenchmarkIT {
 
   private static final int ROUNDS = Integer.getInteger("converter.bench.rounds", 2);
+  /** The operator jar; when set, the converter also runs as its own process to measure its memory. */
+  private static final String JAR = System.getProperty("converter.bench.jar");
+  /** A heap far smaller than the video: the conversion must stream, not hold the file. */
+  private static final String HEAP = System.getProperty("converter.bench.heap", "64m");
 
   @TempDir
   Path work;
@@ -90,11 +94,38 @@ class ConverterInputBenchmarkIT {
           assertThat(exit).isZero();
           return Files.readString(work.resolve("termination-log")).strip();
         }));
+        if (JAR != null) {
+          report.add(time("converter as its own JVM, -Xmx" + HEAP + " (java -jar operator.jar convert)",
+              () -> ownProcess(mongo.uri, moovAtEnd)));
+        }
       }
     }
     String text = String.join("\n", report);
     System.out.println(text);
     Files.writeString(Path.of("target", "converter-bench.txt"), text + "\n");
+  }
+
+  /**
+   * Runs the converter the way the Job does, under GNU time: its peak RSS is the largest of the JVM
+   * and ffmpeg (time reports the biggest process of the tree, not the sum).
+   */
+  private String ownProcess(String mongoUri, ObjectId source) throws Exception {
+    Path timeFile = work.resolve("time.txt");
+    Path log = work.resolve("convert.log");
+    ProcessBuilder pb = new ProcessBuilder("/usr/bin/time", "-f", "%M", "-o", timeFile.toString(),
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + HEAP,
+        "-jar", JAR, "convert")
+        .redirectErrorStream(true).redirectOutput(log.toFile());
+    pb.environment().putAll(Map.of("MONGODB_URI", mongoUri, "CONVERSION_NAMESPACE", "bench",
+        "CONVERSION_NAME", "bench-process", "CONVERSION_UID", UUID.randomUUID().toString(),
+        "SOURCE_FILE_ID", source.toHexString(), "OUTPUT_BITRATE", "192k",
+        "TERMINATION_LOG", work.resolve("termination-log").toString(), "SCRATCH_DIR", work.toString(),
+        "FFMPEG_BIN", Media.FFMPEG));
+    int exit = pb.start().waitFor();
+    assertThat(exit).as(Files.readString(log)).isZero();
+    List<String> timeLines = Files.readAllLines(timeFile);
+    long peakKb = Long.parseLong(timeLines.get(timeLines.size() - 1).strip());
+    return String.format(Locale.ROOT, "peak RSS %.0f MB (largest process: JVM or ffmpeg)", peakKb / 1024.0);
   }
 
   interface Step {
