@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
@@ -49,6 +50,7 @@ public final class LocalMail implements AutoCloseable {
     return t;
   });
   private int saved;
+  private LocalDateTime lastTime;
 
   private LocalMail(GreenMail greenMail, HttpServer http, Path dir) {
     this.greenMail = greenMail;
@@ -88,6 +90,13 @@ public final class LocalMail implements AutoCloseable {
     return "http://127.0.0.1:" + http.getAddress().getPort() + "/";
   }
 
+  /** Now, or a millisecond after the last mail's time: mails saved in one go must not overwrite each other. */
+  private LocalDateTime uniqueTime() {
+    LocalDateTime now = LocalDateTime.now().truncatedTo(ChronoUnit.MILLIS);
+    lastTime = lastTime != null && !now.isAfter(lastTime) ? lastTime.plus(1, ChronoUnit.MILLIS) : now;
+    return lastTime;
+  }
+
   private synchronized void saveNew() {
     try {
       MimeMessage[] messages = greenMail.getReceivedMessages();
@@ -95,7 +104,7 @@ public final class LocalMail implements AutoCloseable {
         MimeMessage message = messages[saved];
         Address[] to = message.getAllRecipients();
         String recipient = to == null || to.length == 0 ? "unknown" : to[0].toString().replaceAll(".*<|>.*", "");
-        String name = LocalDateTime.now().format(TIME) + "-" + recipient.replaceAll("[^A-Za-z0-9@._-]", "_") + ".eml";
+        String name = uniqueTime().format(TIME) + "-" + recipient.replaceAll("[^A-Za-z0-9@._-]", "_") + ".eml";
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         message.writeTo(out);
         Files.write(dir.resolve(name), out.toByteArray());
@@ -167,7 +176,8 @@ public final class LocalMail implements AutoCloseable {
     }
   }
 
-  private static String plainPart(Object content) throws Exception {
+  /** The text/plain part of a mail's content (a String, or a multipart with a text alternative). */
+  public static String plainPart(Object content) throws Exception {
     if (content instanceof String s) {
       return s;
     }
