@@ -43,5 +43,10 @@ fi
 
 jar=$(ls hack/local/target/local-platform-*.jar 2>/dev/null | head -1 || true)
 [ -n "$jar" ] || die "hack/local/target/local-platform-*.jar is missing: run mvn -B -DskipTests -pl hack/local -am install"
-say "starting the local platform (data in ${LOCAL_DIR:-.local}/)"
-exec java -XX:TieredStopAtLevel=1 -Xmx768m -jar "$jar"
+# Run a copy: a rebuild while the platform runs rewrites target/*.jar in place, and a JVM whose jar
+# changes under it dies at its next class load (the platform copies the service jars the same way).
+local_dir=${LOCAL_DIR:-.local}
+mkdir -p "$local_dir/jars"
+cp -p "$jar" "$local_dir/jars/local-platform.jar.tmp" && mv -f "$local_dir/jars/local-platform.jar.tmp" "$local_dir/jars/local-platform.jar"
+say "starting the local platform (data in $local_dir/)"
+exec java -XX:TieredStopAtLevel=1 -Xmx768m -jar "$local_dir/jars/local-platform.jar"

@@ -25,8 +25,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -35,10 +37,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -106,8 +111,12 @@ public final class LocalPlatform implements AutoCloseable {
   public void start() {
     long begin = System.nanoTime();
     mkdirs(data, data.resolve("logs"));
-    Jars jars = new Jars(root);
+    Jars jars = new Jars(root, data.resolve("jars"));
     String java = JobRunnerSettings.currentJava();
+
+    // MariaDB takes longest (its first start creates the system tables): it starts while the rest does,
+    // and only auth, started last, waits for it.
+    CompletableFuture<Mysql> mysql = startMysql();
 
     // Kubernetes API and its state
     LocalKubeApi kube = LocalKubeApi.start(env.integer("KUBE_PORT", 0));
@@ -136,16 +145,6 @@ public final class LocalPlatform implements AutoCloseable {
       rabbitUri = broker.uri();
     }
     declareTopology(rabbitUri);
-    String mysqlUrl = env.optional("MYSQL_URL");
-    String mysqlUser = env.text("MYSQL_USER", "root");
-    String mysqlPassword = env.text("MYSQL_PASSWORD", "");
-    if (mysqlUrl == null) {
-      EmbeddedMariaDb mariaDb = EmbeddedMariaDb.start(data.resolve("mariadb"), Ports.free());
-      started.push(mariaDb);
-      mysqlUrl = mariaDb.jdbcUrl();
-      mysqlUser = EmbeddedMariaDb.USER;
-      mysqlPassword = EmbeddedMariaDb.PASSWORD;
-    }
     LocalMail mail = LocalMail.start(data.resolve("mail"), Ports.free(), env.port("MAILBOX_PORT", 8025));
     started.push(mail);
     SampleServer samples = SampleServer.start(data.resolve("samples"), env.port("SAMPLES_PORT", 8090),
@@ -194,13 +193,6 @@ public final class LocalPlatform implements AutoCloseable {
     List<String> jvm = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx" + env.text("SERVICE_XMX", "384m"));
     Path logs = data.resolve("logs");
 
-    Map<String, String> authEnv = new LinkedHashMap<>(common);
-    authEnv.putAll(Map.of("SERVER_PORT", String.valueOf(authPort), "MYSQL_URL", mysqlUrl, "MYSQL_USER", mysqlUser,
-        "MYSQL_PASSWORD", mysqlPassword, "JWT_SECRET", jwtSecret,
-        "AUTH_BOOTSTRAP_ADMIN_USERNAME", demoUser, "AUTH_BOOTSTRAP_ADMIN_PASSWORD", demoPassword,
-        "AUTH_BOOTSTRAP_ADMIN_EMAIL", demoEmail));
-    startService(services, jars, "auth", java, jvm, authEnv, logs, authUrl + "/actuator/health");
-
     Map<String, String> operatorEnv = new LinkedHashMap<>(common);
     operatorEnv.putAll(Map.of("HEALTH_PORT", String.valueOf(operatorPort), "LEADER_ELECTION_ENABLED", "false",
         "JOB_MONGODB_SECRET", MONGODB_SECRET, "JOB_MONGODB_SECRET_KEY", "MONGODB_URI",
@@ -220,7 +212,18 @@ public final class LocalPlatform implements AutoCloseable {
     gatewayEnv.putAll(Map.of("SERVER_PORT", String.valueOf(gatewayPort), "AUTH_URL", authUrl));
     startService(services, jars, "gateway", java, jvm, gatewayEnv, logs, gatewayUrl + "/actuator/health");
 
+    Mysql db = awaitMysql(mysql);
+    Map<String, String> authEnv = new LinkedHashMap<>(common);
+    authEnv.putAll(Map.of("SERVER_PORT", String.valueOf(authPort), "MYSQL_URL", db.url(), "MYSQL_USER", db.user(),
+        "MYSQL_PASSWORD", db.password(), "JWT_SECRET", jwtSecret,
+        "AUTH_BOOTSTRAP_ADMIN_USERNAME", demoUser, "AUTH_BOOTSTRAP_ADMIN_PASSWORD", demoPassword,
+        "AUTH_BOOTSTRAP_ADMIN_EMAIL", demoEmail));
+    startService(services, jars, "auth", java, jvm, authEnv, logs, authUrl + "/actuator/health");
+
     awaitHealthy(services, Duration.ofSeconds(env.integer("LOCAL_START_TIMEOUT_SECONDS", 150)));
+    // From now on a service that exits (crash, kill -9) is started again, as a Deployment's pod would be.
+    background.scheduleWithFixedDelay(() -> services.forEach(s -> s.superviseOnce(Instant.now())), 1, 1,
+        TimeUnit.SECONDS);
 
     boolean gatewayUp = services.stream().anyMatch(s -> s.name().equals("gateway"));
     endpoints.put("GATEWAY_URL", gatewayUp ? gatewayUrl : "");
@@ -232,9 +235,55 @@ public final class LocalPlatform implements AutoCloseable {
     endpoints.put("DEMO_PASSWORD", demoPassword);
     endpoints.put("MONGODB_URI", mongoUri);
     endpoints.put("RABBITMQ_URI", rabbitUri);
-    endpoints.put("MYSQL_URL", mysqlUrl);
+    endpoints.put("MYSQL_URL", db.url());
     writeEndpoints(data.resolve("endpoints.env"));
     printSummary(Duration.ofNanos(System.nanoTime() - begin));
+  }
+
+  private record Mysql(String url, String user, String password) {
+  }
+
+  /** The embedded MariaDB, started on its own thread, or the one MYSQL_URL names. */
+  private CompletableFuture<Mysql> startMysql() {
+    String url = env.optional("MYSQL_URL");
+    if (url != null) {
+      return CompletableFuture.completedFuture(new Mysql(url, env.text("MYSQL_USER", "root"), env.text("MYSQL_PASSWORD", "")));
+    }
+    CompletableFuture<EmbeddedMariaDb> starting = new CompletableFuture<>();
+    Thread thread = new Thread(() -> {
+      try {
+        starting.complete(EmbeddedMariaDb.start(data.resolve("mariadb"), Ports.free()));
+      } catch (Throwable e) {
+        starting.completeExceptionally(e);
+      }
+    }, "local-mariadb-start");
+    thread.setDaemon(true);
+    thread.start();
+    // Stopped with the rest even when another part fails while it is still starting.
+    started.push(() -> stopWhenStarted(starting));
+    return starting.thenApply(db -> new Mysql(db.jdbcUrl(), EmbeddedMariaDb.USER, EmbeddedMariaDb.PASSWORD));
+  }
+
+  private static void stopWhenStarted(CompletableFuture<EmbeddedMariaDb> starting) throws Exception {
+    try {
+      starting.get(120, TimeUnit.SECONDS).close();
+    } catch (ExecutionException e) {
+      // it never started: nothing to stop
+    }
+  }
+
+  private Mysql awaitMysql(CompletableFuture<Mysql> mysql) {
+    try {
+      return mysql.get(180, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new StartupException(e.getCause().getMessage(), e.getCause());
+    } catch (TimeoutException e) {
+      throw new StartupException("the embedded MariaDB did not start within 180s (see " + data.resolve("mariadb")
+          + "), or set MYSQL_URL to use another MySQL/MariaDB", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StartupException("interrupted while waiting for MariaDB", e);
+    }
   }
 
   private void startService(List<ServiceProcess> services, Jars jars, String name, String java, List<String> jvm,
@@ -245,7 +294,8 @@ public final class LocalPlatform implements AutoCloseable {
           + "-*.jar): not started. Build it with: mvn -B -q -DskipTests -pl " + name + " -am install");
       return;
     }
-    ServiceProcess process = ServiceProcess.start(name, java, jvm, jar.get(), serviceEnv, logs, healthUrl);
+    ServiceProcess process = ServiceProcess.start(name, java, jvm, jar.get(), serviceEnv, logs, data.resolve("run"),
+        healthUrl);
     started.push(process);
     services.add(process);
   }
@@ -385,10 +435,18 @@ public final class LocalPlatform implements AutoCloseable {
     }
   }
 
-  /** The built jars: &lt;module&gt;/target/&lt;module&gt;-&lt;version&gt;.jar. */
-  record Jars(Path root) {
+  /**
+   * The built jars, &lt;module&gt;/target/&lt;module&gt;-&lt;version&gt;.jar, run from copies under
+   * .local/jars/: a rebuild (mvn install) while the platform runs rewrites the jars in target/ in
+   * place, and a JVM whose jar changes under it fails with NoClassDefFoundError at its next class load.
+   */
+  record Jars(Path root, Path copies) {
 
     Optional<Path> service(String module) {
+      return built(module).map(this::copy);
+    }
+
+    private Optional<Path> built(String module) {
       Path target = root.resolve(module).resolve("target");
       if (!Files.isDirectory(target)) {
         return Optional.empty();
@@ -405,6 +463,24 @@ public final class LocalPlatform implements AutoCloseable {
         return Optional.empty();
       }
       return Optional.empty();
+    }
+
+    /** Copies the jar unless the copy is already current; a new copy replaces the old file atomically. */
+    private Path copy(Path jar) {
+      Path copy = copies.resolve(jar.getFileName());
+      try {
+        Files.createDirectories(copies);
+        if (Files.isRegularFile(copy) && Files.size(copy) == Files.size(jar)
+            && Files.getLastModifiedTime(copy).equals(Files.getLastModifiedTime(jar))) {
+          return copy;
+        }
+        Path tmp = Files.createTempFile(copies, jar.getFileName().toString(), ".tmp");
+        Files.copy(jar, tmp, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+        Files.move(tmp, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return copy;
+      } catch (IOException e) {
+        throw new StartupException("cannot copy " + jar + " to " + copies + ": " + e.getMessage(), e);
+      }
     }
 
     Optional<Path> operator() {
