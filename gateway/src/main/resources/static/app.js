@@ -152,9 +152,25 @@
         button.addEventListener('click', () => download(item));
         action.appendChild(button);
       }
+      const remove = document.createElement('button');
+      remove.type = 'button';
+      remove.className = 'secondary';
+      remove.textContent = 'Delete';
+      remove.title = 'Delete this conversion and its files';
+      remove.addEventListener('click', () => removeConversion(item));
+      action.appendChild(remove);
       row.appendChild(action);
       body.appendChild(row);
     }
+  }
+
+  async function removeConversion(item) {
+    if (!confirm('Delete ' + (item.filename || item.name) + ' and its MP3?')) return;
+    const response = await fetch('api/v1/conversions/' + encodeURIComponent(item.name),
+      { method: 'DELETE', headers: { Authorization: 'Bearer ' + token } });
+    if (response.status === 401) { logout(); return; }
+    if (!response.ok && response.status !== 404) { $('list-error').textContent = await errorMessage(response); return; }
+    refresh();
   }
 
   // The download needs the bearer header, so it is fetched and handed to the browser as a blob.
