@@ -5,8 +5,11 @@ import io.fabric8.crdv2.generator.CRDPostProcessor;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceColumnDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.video2mp3.api.platform.ConversionPlatform;
 import java.io.File;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Generates the CRD YAML with fabric8's crd-generator; run by the build (exec plugin, test
@@ -23,7 +26,7 @@ public final class CrdGeneration {
       throw new IllegalStateException("cannot create " + outputDir);
     }
     new CRDGenerator()
-        .customResourceClasses(VideoConversion.class)
+        .customResourceClasses(VideoConversion.class, ConversionPlatform.class)
         .forCRDVersions("v1")
         .withPostProcessor(new ColumnOrder())
         .inOutputDir(outputDir)
@@ -32,19 +35,24 @@ public final class CrdGeneration {
 
   /** The generator sorts printer columns by JSON path; users read them in the declared order. */
   static final class ColumnOrder implements CRDPostProcessor {
+    private static final Map<String, List<String>> ORDER = Map.of(
+        VideoConversion.CRD_NAME, VideoConversion.PRINTER_COLUMN_ORDER,
+        ConversionPlatform.CRD_NAME, ConversionPlatform.PRINTER_COLUMN_ORDER);
+
     @Override
     public HasMetadata process(HasMetadata crd, String crdSpecVersion) {
       if (crd instanceof CustomResourceDefinition definition
-          && VideoConversion.CRD_NAME.equals(definition.getMetadata().getName())) {
+          && ORDER.containsKey(definition.getMetadata().getName())) {
+        List<String> order = ORDER.get(definition.getMetadata().getName());
         definition.getSpec().getVersions().forEach(version -> version.getAdditionalPrinterColumns()
-            .sort(Comparator.comparingInt(CrdGeneration::position)));
+            .sort(Comparator.comparingInt(column -> position(order, column))));
       }
       return crd;
     }
   }
 
-  private static int position(CustomResourceColumnDefinition column) {
-    int index = VideoConversion.PRINTER_COLUMN_ORDER.indexOf(column.getName());
+  private static int position(List<String> order, CustomResourceColumnDefinition column) {
+    int index = order.indexOf(column.getName());
     return index < 0 ? Integer.MAX_VALUE : index;
   }
 }
