@@ -3,7 +3,9 @@ package io.video2mp3.operator.converter;
 import com.github.kokorin.jaffree.JaffreeException;
 import com.github.kokorin.jaffree.log.LogMessage;
 import com.github.kokorin.jaffree.process.JaffreeAbnormalExitException;
+import java.io.IOException;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,6 +15,9 @@ final class FfmpegFailures {
 
   private static final Pattern STATUS = Pattern.compile("non-zero status: (-?\\d+)");
 
+  /** A URL ffmpeg names as the context of a message: our loopback input, a scratch file, or the FTP hop. */
+  private static final Pattern INPUT_URL = Pattern.compile("((ftp|tcp|https?)://|file:)[^\\s:]+(:\\d+)?[^\\s:]*:?\\s*");
+
   private FfmpegFailures() {
   }
 
@@ -21,10 +26,10 @@ final class FfmpegFailures {
    * reading the source failed underneath it, or the process was killed by a signal (OOM, eviction):
    * both may pass on a retry.
    */
-  static ConversionException classify(String tool, JaffreeException e, VideoSource source, Optional<String> outputFailure) {
-    Optional<String> readFailure = source.readFailure().map(f -> "reading the source failed: " + f.getMessage());
+  static ConversionException classify(String tool, JaffreeException e, Optional<IOException> readFailure,
+      Optional<String> outputFailure) {
     if (readFailure.isPresent()) {
-      return ConversionException.transientFailure(readFailure.get(), e);
+      return ConversionException.transientFailure("reading the source failed: " + readFailure.get().getMessage(), e);
     }
     if (outputFailure.isPresent()) {
       return ConversionException.transientFailure(outputFailure.get(), e);
@@ -47,18 +52,23 @@ final class FfmpegFailures {
     }
     return errors.stream()
         .map(m -> m.message)
-        .filter(m -> m != null && !m.isBlank())
+        .filter(Objects::nonNull)
         .map(FfmpegFailures::stripContext)
+        .filter(m -> !m.isBlank())
         .distinct()
         .reduce((a, b) -> a + "; " + b)
         .map(FfmpegFailures::oneLine)
         .orElse("ffmpeg reported an error");
   }
 
-  /** "[mov,mp4 @ 0x55d] [error] moov atom not found" → "moov atom not found"; URLs are our FTP hop. */
+  /**
+   * "[mov,mp4 @ 0x55d] [error] moov atom not found" → "moov atom not found". Input URLs are the
+   * converter's internal ones (a random loopback port and path, a scratch file): meaningless to the
+   * user, and they would make equal failures look different.
+   */
   static String stripContext(String line) {
     String s = line.replaceAll("^(\\[[^\\]]*\\]\\s*)+", "");
-    s = s.replaceAll("(ftp|tcp)://[^\\s:]+(:\\d+)?[^\\s:]*:?\\s*", "");
+    s = INPUT_URL.matcher(s).replaceAll("");
     return s.trim();
   }
 

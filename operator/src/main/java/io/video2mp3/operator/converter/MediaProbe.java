@@ -2,18 +2,16 @@ package io.video2mp3.operator.converter;
 
 import com.github.kokorin.jaffree.JaffreeException;
 import com.github.kokorin.jaffree.StreamType;
-import com.github.kokorin.jaffree.ffprobe.ChannelInput;
 import com.github.kokorin.jaffree.ffprobe.FFprobe;
 import com.github.kokorin.jaffree.ffprobe.FFprobeResult;
 import com.github.kokorin.jaffree.ffprobe.Stream;
-import java.io.IOException;
-import java.nio.channels.SeekableByteChannel;
+import com.github.kokorin.jaffree.ffprobe.UrlInput;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
-/** Runs ffprobe on the source (through its own seekable channel) and finds the first audio stream. */
+/** Runs ffprobe on the source (its seekable {@link FfmpegInput}) and finds the first audio stream. */
 public final class MediaProbe {
 
   private final Path ffprobeBin;
@@ -24,16 +22,16 @@ public final class MediaProbe {
 
   public ProbeResult probe(VideoSource source) throws ConversionException {
     FFprobeResult result;
-    try (SeekableByteChannel channel = source.newChannel()) {
-      result = new FFprobe(ffprobeBin)
+    FfmpegInput input = source.input();
+    try {
+      FFprobe ffprobe = new FFprobe(ffprobeBin)
           .setShowStreams(true)
           .setShowFormat(true)
-          .setInput(ChannelInput.fromChannel(source.filename(), channel))
-          .execute();
+          .setInput(UrlInput.fromUrl(input.url()));
+      input.options().forEach(ffprobe::addArgument);
+      result = ffprobe.execute();
     } catch (JaffreeException e) {
-      throw FfmpegFailures.classify("ffprobe", e, source, Optional.empty());
-    } catch (IOException e) {
-      throw ConversionException.transientFailure("cannot read the source: " + e.getMessage(), e);
+      throw FfmpegFailures.classify("ffprobe", e, source.readFailure(), Optional.empty());
     }
     String format = result.getFormat() == null ? "unknown" : result.getFormat().getFormatName();
     Stream audio = result.getStreams().stream()

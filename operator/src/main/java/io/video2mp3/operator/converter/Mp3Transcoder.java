@@ -1,12 +1,10 @@
 package io.video2mp3.operator.converter;
 
 import com.github.kokorin.jaffree.JaffreeException;
-import com.github.kokorin.jaffree.ffmpeg.ChannelInput;
 import com.github.kokorin.jaffree.ffmpeg.FFmpeg;
 import com.github.kokorin.jaffree.ffmpeg.PipeOutput;
-import java.io.IOException;
+import com.github.kokorin.jaffree.ffmpeg.UrlInput;
 import java.io.OutputStream;
-import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -15,8 +13,8 @@ import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 
 /**
- * Runs ffmpeg: the source through a seekable channel (jaffree serves it over a local FTP
- * connection, so ffmpeg can seek to an MP4 index at the end), the first audio stream only, MP3 to a
+ * Runs ffmpeg: the source through its seekable {@link FfmpegInput} (a loopback HTTP server that
+ * answers Range requests, so ffmpeg can seek to an MP4 index at the end), the first audio stream only, MP3 to a
  * pipe that is pumped into the GridFS upload. {@code -abort_on empty_output} makes "nothing decoded"
  * an error instead of an empty file with exit 0.
  */
@@ -56,11 +54,14 @@ public final class Mp3Transcoder {
         output.addArgument(option);
       }
     }
-    try (SeekableByteChannel channel = source.newChannel()) {
+    FfmpegInput input = source.input();
+    UrlInput urlInput = UrlInput.fromUrl(input.url());
+    input.options().forEach(urlInput::addArgument);
+    try {
       new FFmpeg(ffmpegBin)
           .addArguments("-abort_on", "empty_output")
           .addArgument("-nostdin")
-          .addInput(ChannelInput.fromChannel(source.filename(), channel))
+          .addInput(urlInput)
           .addOutput(output)
           .setOverwriteOutput(true)
           .setProgressListener(p -> {
@@ -72,9 +73,7 @@ public final class Mp3Transcoder {
           })
           .execute();
     } catch (JaffreeException e) {
-      throw FfmpegFailures.classify("ffmpeg", e, source, outputFailure.get());
-    } catch (IOException e) {
-      throw ConversionException.transientFailure("cannot read the source: " + e.getMessage(), e);
+      throw FfmpegFailures.classify("ffmpeg", e, source.readFailure(), outputFailure.get());
     }
     return new Result(lastMillis.get() / 1000.0);
   }

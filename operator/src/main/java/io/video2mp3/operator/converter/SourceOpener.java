@@ -59,14 +59,22 @@ public final class SourceOpener {
       throw ConversionException.transientFailure("cannot read GridFS: " + e.getMessage(), e);
     }
     String name = settings.sourceFilename().or(() -> Optional.ofNullable(source.filename())).orElse("video");
-    return VideoSource.streamed(source, name);
+    return streamed(source, name);
+  }
+
+  private static VideoSource streamed(SeekableSource source, String name) throws ConversionException {
+    try {
+      return VideoSource.streamed(source, name);
+    } catch (IOException e) {
+      throw ConversionException.transientFailure("cannot start the local input server: " + e.getMessage(), e);
+    }
   }
 
   private VideoSource openUrl(URI url, Optional<String> filename) throws ConversionException {
     String name = filename.orElseGet(() -> lastPathSegment(url));
     HttpSource.Probe probe = HttpSource.probe(httpClient, url, timeouts);
     if (probe instanceof HttpSource.Ranged ranged) {
-      return VideoSource.streamed(ranged.source(), name);
+      return streamed(ranged.source(), name);
     }
     HttpSource.Whole whole = (HttpSource.Whole) probe;
     try (InputStream body = whole.body()) {
@@ -96,8 +104,13 @@ public final class SourceOpener {
   }
 
   private static String suffix(String name) {
+    return extension(name).orElse(".bin");
+  }
+
+  /** ".mp4" of "talk.mp4"; nothing for names whose extension could not be a file name's part. */
+  static Optional<String> extension(String name) {
     int dot = name.lastIndexOf('.');
     String ext = dot >= 0 ? name.substring(dot) : "";
-    return ext.matches("\\.[A-Za-z0-9]{1,8}") ? ext : ".bin";
+    return ext.matches("\\.[A-Za-z0-9]{1,8}") ? Optional.of(ext) : Optional.empty();
   }
 }

@@ -2,19 +2,12 @@ package io.video2mp3.operator.converter;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 
-/**
- * The opened input video. ffprobe and ffmpeg each read it through their own seekable channel
- * (jaffree serves it to them over a local FTP connection, which supports REST, i.e. seeking).
- */
+/** The opened input video, readable by ffprobe and then ffmpeg until it is closed. */
 public interface VideoSource extends AutoCloseable {
 
   /** Best known original file name (for the MP3's name and ffmpeg's format guess). */
@@ -22,7 +15,8 @@ public interface VideoSource extends AutoCloseable {
 
   long size();
 
-  SeekableByteChannel newChannel() throws IOException;
+  /** Where ffprobe/ffmpeg read it. */
+  FfmpegInput input();
 
   /** An I/O failure of the underlying store while ffmpeg/ffprobe read: makes a failure transient. */
   Optional<IOException> readFailure();
@@ -30,9 +24,9 @@ public interface VideoSource extends AutoCloseable {
   @Override
   void close();
 
-  /** Streams from GridFS or an HTTP server that answers ranges; nothing is copied. */
-  static VideoSource streamed(SeekableSource source, String filename) {
-    return new Streamed(source, filename);
+  /** Streams from GridFS or an HTTP server that answers ranges through a {@link LoopbackRangeServer}. */
+  static VideoSource streamed(SeekableSource source, String filename) throws IOException {
+    return new Streamed(LoopbackRangeServer.start(source, filename), source.size(), filename);
   }
 
   /** A copy on the scratch volume, deleted on close. */
@@ -41,12 +35,22 @@ public interface VideoSource extends AutoCloseable {
   }
 
   final class Streamed implements VideoSource {
-    private final SeekableSource source;
-    private final String filename;
-    private final List<SeekableStreamChannel> channels = new CopyOnWriteArrayList<>();
+    /**
+     * {@code -seekable 1}: no need to infer it from the first response. {@code -reconnect}: a
+     * connection that ends early (the source failed mid-response, or the hop broke) is reopened at
+     * the offset it reached instead of failing the run; {@code -reconnect_delay_max 2} gives up
+     * after ~1 s of retries (delays 0 s and 1 s), so a source that stays broken still fails fast.
+     */
+    static final List<String> HTTP_OPTIONS = List.of("-seekable", "1", "-reconnect", "1",
+        "-reconnect_on_network_error", "1", "-reconnect_delay_max", "2");
 
-    private Streamed(SeekableSource source, String filename) {
-      this.source = source;
+    private final LoopbackRangeServer server;
+    private final long size;
+    private final String filename;
+
+    private Streamed(LoopbackRangeServer server, long size, String filename) {
+      this.server = server;
+      this.size = size;
       this.filename = filename;
     }
 
@@ -57,24 +61,27 @@ public interface VideoSource extends AutoCloseable {
 
     @Override
     public long size() {
-      return source.size();
+      return size;
     }
 
     @Override
-    public SeekableByteChannel newChannel() {
-      SeekableStreamChannel channel = new SeekableStreamChannel(source);
-      channels.add(channel);
-      return channel;
+    public FfmpegInput input() {
+      return new FfmpegInput(server.url(), HTTP_OPTIONS);
+    }
+
+    /** Requests ffprobe and ffmpeg made so far: 1 + the number of seeks. */
+    public int requests() {
+      return server.requests();
     }
 
     @Override
     public Optional<IOException> readFailure() {
-      return channels.stream().map(SeekableStreamChannel::sourceFailure).flatMap(Optional::stream).findFirst();
+      return server.sourceFailure();
     }
 
     @Override
     public void close() {
-      channels.forEach(SeekableStreamChannel::close);
+      server.close();
     }
   }
 
@@ -101,9 +108,10 @@ public interface VideoSource extends AutoCloseable {
       }
     }
 
+    /** "file:" so that a ':' in the scratch path is not taken for a protocol. */
     @Override
-    public SeekableByteChannel newChannel() throws IOException {
-      return FileChannel.open(file, StandardOpenOption.READ);
+    public FfmpegInput input() {
+      return new FfmpegInput("file:" + file.toAbsolutePath(), List.of());
     }
 
     @Override

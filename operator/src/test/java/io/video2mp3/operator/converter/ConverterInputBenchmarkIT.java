@@ -3,7 +3,6 @@ package io.video2mp3.operator.converter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.kokorin.jaffree.JaffreeException;
-import com.github.kokorin.jaffree.ffmpeg.ChannelInput;
 import com.github.kokorin.jaffree.ffmpeg.FFmpeg;
 import com.github.kokorin.jaffree.ffmpeg.Input;
 import com.github.kokorin.jaffree.ffmpeg.PipeInput;
@@ -70,10 +69,11 @@ class ConverterInputBenchmarkIT {
             return encode(PipeInput.pumpFrom(in));
           }
         }));
-        report.add(time("seekable channel over GridFS, moov at the end", () -> {
-          try (SeekableStreamChannel channel = new SeekableStreamChannel(atEnd)) {
-            String r = encode(ChannelInput.fromChannel("bench.mp4", channel));
-            return r + ", source opened " + channel.opens() + "x";
+        report.add(time("seekable input: loopback HTTP range server over GridFS, moov at the end", () -> {
+          try (LoopbackRangeServer server = LoopbackRangeServer.start(atEnd, "bench.mp4")) {
+            UrlInput url = UrlInput.fromUrl(server.url());
+            VideoSource.Streamed.HTTP_OPTIONS.forEach(url::addArgument);
+            return encode(url) + ", " + server.requests() + " requests";
           }
         }));
         report.add(time("scratch file: copy from GridFS + ffmpeg on the file", () -> {
@@ -85,7 +85,7 @@ class ConverterInputBenchmarkIT {
             return encode(UrlInput.fromPath(file)) + String.format(Locale.ROOT, ", copy %.2f s", copySeconds);
           }
         }));
-        report.add(time("whole converter (ConvertCommand, seekable, probe + upload + progress)", () -> {
+        report.add(time("whole converter (ConvertCommand: probe + seekable input + upload + progress)", () -> {
           String uid = UUID.randomUUID().toString();
           int exit = ConvertCommand.run(Map.of("MONGODB_URI", mongo.uri, "CONVERSION_NAMESPACE", "bench",
               "CONVERSION_NAME", "bench", "CONVERSION_UID", uid, "SOURCE_FILE_ID", moovAtEnd.toHexString(),
