@@ -94,7 +94,12 @@ public final class ConvertCommand {
             millis -> progress.report(probe.percentAt(millis)), upload::failure);
         var problem = probe.checkOutputDuration(result.outputSeconds());
         if (problem.isPresent()) {
-          throw ConversionException.permanent(problem.get());
+          // ffmpeg ends a read failure like end of input and exits 0: a short output is only the
+          // file's fault if reading the source never failed
+          throw source.readFailure().isPresent()
+              ? ConversionException.transientFailure(problem.get() + "; reading the source failed: "
+                  + source.readFailure().get().getMessage(), source.readFailure().get())
+              : ConversionException.permanent(problem.get());
         }
       } catch (ConversionException | RuntimeException e) {
         upload.abort();

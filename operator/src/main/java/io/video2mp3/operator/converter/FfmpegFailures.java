@@ -15,6 +15,15 @@ final class FfmpegFailures {
 
   private static final Pattern STATUS = Pattern.compile("non-zero status: (-?\\d+)");
 
+  /**
+   * ffmpeg's words for "the connection to the input broke": about the converter's own loopback hop
+   * (or the network under it), never about the video's bytes. Includes the FTP hop's words, which
+   * jaffree's ChannelInput produced before the converter served its input over HTTP.
+   */
+  private static final Pattern INPUT_HOP_FAILURE = Pattern.compile("(?i)connection refused|connection reset"
+      + "|broken pipe|timed out|cannot open control connection|ftp open failed|error in the pull function"
+      + "|stream ends prematurely|end of file while|input/output error|http error \\d{3}|server returned \\d");
+
   /** A URL ffmpeg names as the context of a message: our loopback input, a scratch file, or the FTP hop. */
   private static final Pattern INPUT_URL = Pattern.compile("((ftp|tcp|https?)://|file:)[^\\s:]+(:\\d+)?[^\\s:]*:?\\s*");
 
@@ -23,8 +32,8 @@ final class FfmpegFailures {
 
   /**
    * ffmpeg's own error on the input is permanent (the same bytes fail the same way again), unless
-   * reading the source failed underneath it, or the process was killed by a signal (OOM, eviction):
-   * both may pass on a retry.
+   * reading the source failed underneath it, the connection to the converter's input hop broke, or
+   * the process was killed by a signal (OOM, eviction): those may pass on a retry.
    */
   static ConversionException classify(String tool, JaffreeException e, Optional<IOException> readFailure,
       Optional<String> outputFailure) {
@@ -39,6 +48,10 @@ final class FfmpegFailures {
       String reason = reason(abnormal.getProcessErrorLogMessages());
       if (status > 128 || status < 0) {
         return ConversionException.transientFailure(tool + " was killed (status " + status + ")", e);
+      }
+      if (INPUT_HOP_FAILURE.matcher(reason).find()) {
+        return ConversionException.transientFailure(
+            tool + " lost its connection to the converter's local input server: " + reason, e);
       }
       return new ConversionException(true, "not a convertible media file: " + reason, e);
     }
@@ -69,7 +82,7 @@ final class FfmpegFailures {
   static String stripContext(String line) {
     String s = line.replaceAll("^(\\[[^\\]]*\\]\\s*)+", "");
     s = INPUT_URL.matcher(s).replaceAll("");
-    return s.trim();
+    return s.replaceAll("Connection to\\s+failed", "Connection failed").trim();
   }
 
   static int exitStatus(String message) {

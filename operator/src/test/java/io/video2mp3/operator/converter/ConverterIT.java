@@ -1,6 +1,7 @@
 package io.video2mp3.operator.converter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,11 +9,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.model.Filters;
 import io.video2mp3.api.storage.StorageLayout;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -230,6 +233,30 @@ class ConverterIT {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /** A broken hop (here: closed, so every connection is refused) is the converter's problem: retry, exit 1. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"ffprobe", "ffmpeg"})
+  void brokenInputHopIsTransientAndDoesNotNameTheInternalUrl(String tool) throws Exception {
+    ObjectId id = mongo.upload(media.resolve("faststart.mp4"), "hop.mp4");
+    VideoSource source = VideoSource.streamed(GridFsSource.find(mongo.videos(), id), "hop.mp4");
+    String url = source.input().url();
+    source.close();
+
+    ConversionException e = catchThrowableOfType(() -> {
+      if (tool.equals("ffprobe")) {
+        new MediaProbe(Path.of(Media.FFPROBE)).probe(source);
+      } else {
+        new Mp3Transcoder(Path.of(Media.FFMPEG)).transcode(source, false, "192k", OutputStream.nullOutputStream(),
+            millis -> { }, Optional::empty);
+      }
+    }, ConversionException.class);
+
+    assertThat(e).isNotNull();
+    assertThat(e.exitCode()).as(e.getMessage()).isEqualTo(1);
+    assertThat(e.getMessage()).contains("Connection refused")
+        .doesNotContain(url, "127.0.0.1", "not a convertible");
   }
 
   // --- helpers
