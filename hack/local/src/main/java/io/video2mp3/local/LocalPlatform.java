@@ -425,6 +425,9 @@ public final class LocalPlatform implements AutoCloseable {
   @Override
   public synchronized void close() {
     background.shutdownNow();
+    // The services stop in parallel (each takes a few seconds); the parts they use stop after them.
+    started.stream().filter(ServiceProcess.class::isInstance).map(ServiceProcess.class::cast)
+        .forEach(ServiceProcess::stopping);
     while (!started.isEmpty()) {
       AutoCloseable part = started.pop();
       try {
