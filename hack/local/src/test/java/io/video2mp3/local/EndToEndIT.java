@@ -51,6 +51,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
@@ -117,6 +118,9 @@ class EndToEndIT {
     env.put("SAMPLES_PORT", String.valueOf(Ports.free()));
     env.put("MAILBOX_PORT", String.valueOf(Ports.free()));
     platform = builder.start();
+    // Should this JVM be stopped before @AfterAll (mvn interrupted), the platform goes with it.
+    Process started = platform;
+    Runtime.getRuntime().addShutdownHook(new Thread(started::destroy, "e2e-platform-stop"));
 
     // The test videos, while the platform starts.
     CompletableFuture<Void> videos = CompletableFuture.runAsync(EndToEndIT::generateMedia);
@@ -351,8 +355,17 @@ class EndToEndIT {
     // Exactly one MP3 per conversion in GridFS, downloadable.
     try (MongoClient mongo = MongoClients.create(endpoints.get("MONGODB_URI"))) {
       var files = mongo.getDatabase(StorageLayout.DEFAULT_DATABASE).getCollection(StorageLayout.MP3S_BUCKET + ".files");
+      var chunks = mongo.getDatabase(StorageLayout.DEFAULT_DATABASE).getCollection(StorageLayout.MP3S_BUCKET + ".chunks");
       for (var entry : uids.entrySet()) {
         assertThat(files.countDocuments(Filters.eq("_id", entry.getValue()))).as("MP3s of %s", entry.getKey()).isEqualTo(1);
+        // One writer only: exactly the chunks the file's length needs (a second converter run would add or
+        // replace chunks), and one Job that succeeded once.
+        Document file = files.find(Filters.eq("_id", entry.getValue())).first();
+        long expectedChunks = (file.getLong("length") + file.getInteger("chunkSize") - 1) / file.getInteger("chunkSize");
+        assertThat(chunks.countDocuments(Filters.eq("files_id", entry.getValue()))).as("chunks of %s", entry.getKey())
+            .isEqualTo(expectedChunks);
+        Job job = kube.job(kube.get(entry.getKey()).getStatus().getJobName());
+        assertThat(job.getStatus().getSucceeded()).as("successful runs of %s", job.getMetadata().getName()).isEqualTo(1);
         Path mp3 = dir.resolve(entry.getKey() + ".mp3");
         HttpResponse<Path> download = HTTP.send(get("/download?fid=" + encode(entry.getValue()), token),
             BodyHandlers.ofFile(mp3));
