@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.javaoperatorsdk.operator.Operator;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
+import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -21,6 +22,7 @@ import io.video2mp3.operator.conversion.RabbitFinishedNotifier;
 import io.video2mp3.operator.conversion.VideoConversionReconciler;
 import io.video2mp3.operator.intake.ConversionCreator;
 import io.video2mp3.operator.intake.IntakeConsumer;
+import io.video2mp3.operator.platform.PlatformWiring;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,7 +37,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The operator program: the VideoConversion controller (JOSDK), the intake of queue {@code video},
+ * The operator program: the VideoConversion and ConversionPlatform controllers (JOSDK), the intake of queue {@code video},
  * and a small HTTP server for health and metrics. {@link #start} wires everything against a given
  * Kubernetes client so tests run exactly this wiring against a mock API server.
  */
@@ -74,9 +76,16 @@ public final class OperatorApplication implements AutoCloseable {
 
   public static OperatorApplication start(OperatorSettings settings, KubernetesClient client,
       VideoConversionReconciler.Timing timing, IntakeConsumer.Backoff intakeBackoff) throws IOException {
+    return start(settings, client, timing, intakeBackoff, PlatformWiring.DEFAULT);
+  }
+
+  /** As above, with the ConversionPlatform reconciler's timing and addresses (tests reach local servers). */
+  public static OperatorApplication start(OperatorSettings settings, KubernetesClient client,
+      VideoConversionReconciler.Timing timing, IntakeConsumer.Backoff intakeBackoff, PlatformWiring platform)
+      throws IOException {
     OperatorApplication app = new OperatorApplication();
     try {
-      app.wire(settings, client, timing, intakeBackoff);
+      app.wire(settings, client, timing, intakeBackoff, platform);
       return app;
     } catch (IOException | RuntimeException e) {
       app.close();
@@ -85,7 +94,7 @@ public final class OperatorApplication implements AutoCloseable {
   }
 
   private void wire(OperatorSettings settings, KubernetesClient client, VideoConversionReconciler.Timing timing,
-      IntakeConsumer.Backoff intakeBackoff) throws IOException {
+      IntakeConsumer.Backoff intakeBackoff, PlatformWiring platform) throws IOException {
     ConnectionString mongoUri = new ConnectionString(settings.mongoUri());
     MongoClient mongo = MongoClients.create(MongoClientSettings.builder()
         .applyConnectionString(mongoUri)
@@ -129,13 +138,8 @@ public final class OperatorApplication implements AutoCloseable {
         o.withLeaderElectionConfiguration(leader.build());
       }
     });
-    operator.register(reconciler, c -> {
-      if (settings.watchAllNamespaces()) {
-        c.watchingAllNamespaces();
-      } else {
-        c.settingNamespaces(settings.watchNamespaces());
-      }
-    });
+    operator.register(reconciler, c -> watchNamespaces(c, settings));
+    operator.register(platform.reconciler(client, Clock.systemUTC()), c -> watchNamespaces(c, settings));
     resources.push(operator::stop);
 
     if (settings.intakeEnabled()) {
@@ -169,6 +173,14 @@ public final class OperatorApplication implements AutoCloseable {
     LOG.info("operator started: watching {}, at most {} conversions at once, health on port {}",
         settings.watchAllNamespaces() ? "all namespaces" : settings.watchNamespaces(),
         settings.maxConcurrentJobs(), health.port());
+  }
+
+  private static void watchNamespaces(ControllerConfigurationOverrider<?> controller, OperatorSettings settings) {
+    if (settings.watchAllNamespaces()) {
+      controller.watchingAllNamespaces();
+    } else {
+      controller.settingNamespaces(settings.watchNamespaces());
+    }
   }
 
   /** Another replica may reconcile now; running on would mean two writers. The pod restarts. */

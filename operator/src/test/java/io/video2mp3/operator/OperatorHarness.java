@@ -30,10 +30,12 @@ import io.video2mp3.api.conversion.Phase;
 import io.video2mp3.api.conversion.Source;
 import io.video2mp3.api.conversion.VideoConversion;
 import io.video2mp3.api.conversion.VideoConversionSpec;
+import io.video2mp3.api.platform.ConversionPlatform;
 import io.video2mp3.operator.conversion.ConversionJobBuilder;
 import io.video2mp3.operator.conversion.ConversionLabels;
 import io.video2mp3.operator.conversion.VideoConversionReconciler;
 import io.video2mp3.operator.intake.IntakeConsumer;
+import io.video2mp3.operator.platform.PlatformWiring;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,6 +72,7 @@ public class OperatorHarness implements AutoCloseable {
   public final String rabbitUri;
   private final Map<String, String> env = new HashMap<>();
   private VideoConversionReconciler.Timing timing = FAST;
+  private PlatformWiring platform = PlatformWiring.DEFAULT;
   private OperatorApplication app;
 
   public OperatorHarness(int maxConcurrentJobs, boolean intake) {
@@ -84,8 +87,11 @@ public class OperatorHarness implements AutoCloseable {
     server.init();
     client = server.createClient();
     operatorClient = client;
+    // CRDs first: only then does the mock server treat /status as a subresource.
     client.apiextensions().v1().customResourceDefinitions()
         .load(VideoConversion.class.getResourceAsStream(VideoConversion.CRD_RESOURCE)).create();
+    client.apiextensions().v1().customResourceDefinitions()
+        .load(ConversionPlatform.class.getResourceAsStream(ConversionPlatform.CRD_RESOURCE)).create();
     String database = "opit" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     String external = System.getenv("MONGODB_URI");
     if (external != null && !external.isBlank()) {
@@ -119,6 +125,12 @@ public class OperatorHarness implements AutoCloseable {
   /** Replaces the operator's reconcile timing before {@link #startOperator()}. */
   public OperatorHarness timing(VideoConversionReconciler.Timing newTiming) {
     timing = newTiming;
+    return this;
+  }
+
+  /** Replaces the ConversionPlatform reconciler's timing and addresses before {@link #startOperator()}. */
+  public OperatorHarness platform(PlatformWiring wiring) {
+    platform = wiring;
     return this;
   }
 
@@ -173,7 +185,7 @@ public class OperatorHarness implements AutoCloseable {
   }
 
   public OperatorApplication startOperator() throws Exception {
-    app = OperatorApplication.start(OperatorSettings.fromEnv(env), operatorClient, timing, FAST_BACKOFF);
+    app = OperatorApplication.start(OperatorSettings.fromEnv(env), operatorClient, timing, FAST_BACKOFF, platform);
     return app;
   }
 

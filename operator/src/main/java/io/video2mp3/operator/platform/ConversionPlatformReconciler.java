@@ -1,0 +1,147 @@
+package io.video2mp3.operator.platform;
+
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.Mappers;
+import io.video2mp3.api.platform.ConversionPlatform;
+import io.video2mp3.api.platform.ConversionPlatformStatus;
+import io.video2mp3.api.storage.StorageLayout;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reconciles a ConversionPlatform into a MongoDB replica set and a RabbitMQ cluster. Thin: the
+ * builders say what the objects are, {@link OwnedResources} makes them so, the replica set and the
+ * queues are brought up once their members are ready, and {@link PlatformStatusLogic} says what
+ * the status is. A service that is not there yet gives a condition and a recheck, never an error.
+ */
+@ControllerConfiguration(name = ConversionPlatformReconciler.NAME)
+public class ConversionPlatformReconciler implements Reconciler<ConversionPlatform> {
+
+  public static final String NAME = "conversionplatform";
+  private static final Logger LOG = LoggerFactory.getLogger(ConversionPlatformReconciler.class);
+
+  private final OwnedResources owned;
+  private final PlatformSecrets secrets;
+  private final ReplicaSetManager replicaSets;
+  private final TopologyDeclarer topology;
+  private final PlatformAddresses addresses;
+  private final Timing timing;
+  private final Clock clock;
+
+  /**
+   * How soon a platform that is not ready yet is looked at again (besides StatefulSet events), how
+   * often a ready one is re-checked (the queues re-declared, the replica set re-examined), and how
+   * long a step may wait for MongoDB or RabbitMQ to answer.
+   */
+  public record Timing(Duration notReadyRecheck, Duration readyResync, Duration dependencyTimeout) {
+    public static final Timing DEFAULT = new Timing(Duration.ofSeconds(15), Duration.ofMinutes(5),
+        Duration.ofSeconds(5));
+  }
+
+  public ConversionPlatformReconciler(OwnedResources owned, PlatformSecrets secrets, ReplicaSetManager replicaSets,
+      TopologyDeclarer topology, PlatformAddresses addresses, Timing timing, Clock clock) {
+    this.owned = owned;
+    this.secrets = secrets;
+    this.replicaSets = replicaSets;
+    this.topology = topology;
+    this.addresses = addresses;
+    this.timing = timing;
+    this.clock = clock;
+  }
+
+  /** StatefulSet status changes (members becoming ready) trigger a reconcile of their platform. */
+  @Override
+  public List<EventSource<?, ConversionPlatform>> prepareEventSources(EventSourceContext<ConversionPlatform> context) {
+    var config = InformerEventSourceConfiguration.from(StatefulSet.class, ConversionPlatform.class)
+        .withName("statefulsets")
+        .withLabelSelector(PlatformLabels.MANAGED_SELECTOR)
+        .withSecondaryToPrimaryMapper(Mappers.fromOwnerReferences(ConversionPlatform.class))
+        .build();
+    return List.of(new InformerEventSource<>(config, context));
+  }
+
+  @Override
+  public UpdateControl<ConversionPlatform> reconcile(ConversionPlatform platform, Context<ConversionPlatform> context) {
+    PlatformNames names = PlatformNames.of(platform);
+    int mongodbMembers = platform.getSpec().mongodbOrDefaults().replicas();
+    int rabbitmqMembers = platform.getSpec().rabbitmqOrDefaults().replicas();
+
+    Secret mongodbSecret = owned.ensureSecret(platform, names.mongodbSecret(), live -> secrets.mongodb(platform, live));
+    Secret rabbitmqSecret = owned.ensureSecret(platform, names.rabbitmqSecret(),
+        live -> secrets.rabbitmq(platform, live));
+    MongoCredentials mongodbCredentials = PlatformSecrets.mongoCredentials(mongodbSecret);
+    RabbitCredentials rabbitmqCredentials = PlatformSecrets.rabbitCredentials(rabbitmqSecret);
+    owned.apply(platform, PlatformSecrets.connection(platform, mongodbCredentials, rabbitmqCredentials, mongodbMembers));
+
+    owned.apply(platform, MongoDbResources.headlessService(platform));
+    owned.apply(platform, MongoDbResources.clientService(platform));
+    owned.apply(platform, MongoDbResources.disruptionBudget(platform));
+    StatefulSet mongodb = owned.apply(platform, MongoDbResources.statefulSet(platform));
+
+    owned.apply(platform, RabbitMqResources.serviceAccount(platform));
+    owned.apply(platform, RabbitMqResources.peerDiscoveryRole(platform));
+    owned.apply(platform, RabbitMqResources.peerDiscoveryRoleBinding(platform));
+    owned.apply(platform, RabbitMqResources.config(platform));
+    owned.apply(platform, RabbitMqResources.headlessService(platform));
+    owned.apply(platform, RabbitMqResources.clientService(platform));
+    owned.apply(platform, RabbitMqResources.disruptionBudget(platform));
+    StatefulSet rabbitmq = owned.apply(platform, RabbitMqResources.statefulSet(platform));
+
+    int mongodbReady = readyMembers(mongodb);
+    int rabbitmqReady = readyMembers(rabbitmq);
+    // replSetInitiate needs every member to answer; declaring quorum queues wants the whole cluster.
+    Optional<StepOutcome> replicaSet = mongodbReady >= mongodbMembers
+        ? Optional.of(replicaSets.ensure(new ReplicaSetManager.Target(addresses.mongodbMembers(names, mongodbMembers),
+            PlatformNames.REPLICA_SET, mongodbCredentials, StorageLayout.DEFAULT_DATABASE)))
+        : Optional.empty();
+    Optional<StepOutcome> queues = rabbitmqReady >= rabbitmqMembers
+        ? Optional.of(topology.declare(addresses.rabbitmqUri(names, rabbitmqCredentials)))
+        : Optional.empty();
+
+    var seen = new PlatformStatusLogic.Observation(mongodbMembers, mongodbReady, replicaSet, rabbitmqMembers,
+        rabbitmqReady, queues, names.connectionSecret());
+    ConversionPlatformStatus next = PlatformStatusLogic.next(platform.getStatus(),
+        Optional.ofNullable(platform.getMetadata().getGeneration()).orElse(0L), clock.instant(), seen);
+    writeStatus(platform, context, next);
+    if (!seen.allReady()) {
+      LOG.debug("{}/{} not ready: {}", names.namespace(), names.platform(), next.getConditions());
+    }
+    return UpdateControl.<ConversionPlatform>noUpdate()
+        .rescheduleAfter(seen.allReady() ? timing.readyResync() : timing.notReadyRecheck());
+  }
+
+  private static int readyMembers(StatefulSet set) {
+    return Optional.ofNullable(set.getStatus()).map(s -> s.getReadyReplicas()).orElse(0);
+  }
+
+  /**
+   * Replaces the status (optimistic locking on the resource version: a conflict is retried by
+   * JOSDK) and puts it in the cache at once. A replace rather than a merge patch: the mock API
+   * server merges the conditions list into the old one instead of replacing it.
+   */
+  private static void writeStatus(ConversionPlatform platform, Context<ConversionPlatform> context,
+      ConversionPlatformStatus next) {
+    if (platform.getStatus() != null && Serialization.asJson(platform.getStatus()).equals(Serialization.asJson(next))) {
+      return;
+    }
+    PrimaryUpdateAndCacheUtils.updateStatusAndCacheResource(platform, context, r -> {
+      r.setStatus(next);
+      return r;
+    });
+  }
+}
