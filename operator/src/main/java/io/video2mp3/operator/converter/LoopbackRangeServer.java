@@ -7,7 +7,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -42,6 +41,7 @@ final class LoopbackRangeServer implements AutoCloseable {
   private static final int BUFFER_BYTES = 64 * 1024;
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final AtomicInteger SERVERS = new AtomicInteger();
+  private static final String LOOPBACK = "127.0.0.1";
 
   private final SeekableSource source;
   private final HttpServer server;
@@ -65,7 +65,8 @@ final class LoopbackRangeServer implements AutoCloseable {
     RANDOM.nextBytes(token);
     String path = "/" + HexFormat.of().formatHex(token) + "/video"
         + SourceOpener.extension(filename).orElse("");
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    // the literal, not getLoopbackAddress(): that may be ::1, which the URL would need in brackets
+    HttpServer server = HttpServer.create(new InetSocketAddress(LOOPBACK, 0), 0);
     ExecutorService handlers = Executors.newFixedThreadPool(THREADS, daemonThreads());
     LoopbackRangeServer range = new LoopbackRangeServer(source, server, handlers, path);
     server.createContext("/", range::handle);
@@ -76,8 +77,7 @@ final class LoopbackRangeServer implements AutoCloseable {
 
   /** The only URL this server answers. */
   String url() {
-    InetSocketAddress address = server.getAddress();
-    return "http://" + address.getAddress().getHostAddress() + ":" + address.getPort() + path;
+    return "http://" + LOOPBACK + ":" + server.getAddress().getPort() + path;
   }
 
   /** Requests for the resource so far (each seek of ffmpeg is one). */
@@ -169,7 +169,8 @@ final class LoopbackRangeServer implements AutoCloseable {
 
   private IOException recordSourceFailure(Exception e) {
     // RuntimeException: the MongoDB driver reports I/O trouble unchecked
-    IOException failure = e instanceof IOException io ? io : new IOException(source.describe() + ": " + e.getMessage(), e);
+    IOException failure = e instanceof IOException io ? io
+        : new IOException(source.describe() + ": " + e.getMessage(), e);
     sourceFailure = failure;
     return failure;
   }

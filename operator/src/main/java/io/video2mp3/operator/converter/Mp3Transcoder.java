@@ -14,8 +14,8 @@ import java.util.function.Supplier;
 
 /**
  * Runs ffmpeg: the source through its seekable {@link FfmpegInput} (a loopback HTTP server that
- * answers Range requests, so ffmpeg can seek to an MP4 index at the end), the first audio stream only, MP3 to a
- * pipe that is pumped into the GridFS upload. {@code -abort_on empty_output} makes "nothing decoded"
+ * answers Range requests, so ffmpeg can seek to an MP4 index at the end), the first audio stream
+ * only, MP3 to a pipe that is pumped into the GridFS upload. {@code -abort_on empty_output} makes "nothing decoded"
  * an error instead of an empty file with exit 0.
  */
 public final class Mp3Transcoder {

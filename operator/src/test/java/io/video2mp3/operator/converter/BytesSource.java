@@ -24,11 +24,15 @@ final class BytesSource implements SeekableSource {
     this.failAfterBytes = failAfterBytes;
   }
 
+  static BytesSource of(byte[] bytes) {
+    return new BytesSource(bytes, Long.MAX_VALUE, Long.MAX_VALUE);
+  }
+
   /** {@code size} reproducible pseudo-random bytes: a wrong offset shows as wrong content. */
   static BytesSource random(int size) {
     byte[] bytes = new byte[size];
     new Random(size).nextBytes(bytes);
-    return new BytesSource(bytes, Long.MAX_VALUE, Long.MAX_VALUE);
+    return of(bytes);
   }
 
   /** Opening at or after {@code offset} fails (a store that became unreachable). */

@@ -259,6 +259,30 @@ class ConverterIT {
         .doesNotContain(url, "127.0.0.1", "not a convertible");
   }
 
+  /**
+   * Responses cut short (the source drops every stream after 32 KB) are resumed by ffmpeg's
+   * {@code -reconnect} at the offset they reached; the conversion succeeds with the whole duration.
+   */
+  @Test
+  void responsesCutShortAreResumedAtTheirOffset() throws Exception {
+    byte[] video = Files.readAllBytes(media.resolve("moov-at-end.mp4"));
+    int cut = 32 * 1024;
+    assertThat(video.length).as("needs several cuts").isGreaterThan(3 * cut);
+    BytesSource flaky = BytesSource.of(video).failingAfter(cut);
+    Path out = work.resolve("resumed.mp3");
+    Mp3Transcoder.Result result;
+    try (VideoSource source = VideoSource.streamed(flaky, "resumed.mp4");
+        OutputStream mp3 = Files.newOutputStream(out)) {
+      result = new Mp3Transcoder(Path.of(Media.FFMPEG)).transcode(source, false, "192k", mp3, millis -> { },
+          Optional::empty);
+      assertThat(source.readFailure()).as("streams were cut").isPresent();
+    }
+
+    assertThat(result.outputSeconds()).isCloseTo(SECONDS, within(1.0));
+    assertThat(Media.duration(out)).isCloseTo(SECONDS, within(1.0));
+    assertThat(flaky.opens).as("one request per cut at least").hasValueGreaterThan(video.length / cut);
+  }
+
   // --- helpers
 
   record Run(String uid, int exitCode, JsonNode summary) {

@@ -83,7 +83,8 @@ class FfmpegFailuresTest {
 
   @Test
   void scratchFileUrlIsStripped() {
-    assertThat(FfmpegFailures.stripContext("[error] file:/scratch/source-123.mp4: Invalid data found when processing input"))
+    assertThat(FfmpegFailures.stripContext(
+        "[error] file:/scratch/source-123.mp4: Invalid data found when processing input"))
         .isEqualTo("Invalid data found when processing input");
   }
 
