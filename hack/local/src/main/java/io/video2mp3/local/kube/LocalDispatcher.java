@@ -3,8 +3,10 @@ package io.video2mp3.local.kube;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.crud.KubernetesCrudDispatcherException;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
@@ -60,6 +62,37 @@ class LocalDispatcher extends KubernetesCrudDispatcher {
     while (requestResourceVersion() <= maxVersion) {
       // advance the counter
     }
+  }
+
+  /**
+   * JSON merge patch (RFC 7386) as the API server does it for custom resources: objects merge key by
+   * key, null removes, and anything else, lists included, replaces. The mock merges with Jackson's
+   * updating reader, which appends lists: every status patch of the operator then added its
+   * conditions again. Strategic merge patches come here too; for them replacing a list is also what
+   * the API server does with custom resources (and closer than appending for built-in kinds).
+   */
+  @Override
+  public JsonNode merge(JsonNode current, String patch) throws KubernetesCrudDispatcherException {
+    try {
+      return mergePatch(current.deepCopy(), mapper.readTree(patch));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new KubernetesCrudDispatcherException("the patch is not JSON: " + e.getOriginalMessage(), 400);
+    }
+  }
+
+  static JsonNode mergePatch(JsonNode target, JsonNode patch) {
+    if (patch == null || !patch.isObject()) {
+      return patch;
+    }
+    ObjectNode result = target != null && target.isObject() ? (ObjectNode) target : JsonNodeFactory.instance.objectNode();
+    patch.fields().forEachRemaining(field -> {
+      if (field.getValue().isNull()) {
+        result.remove(field.getKey());
+      } else {
+        result.set(field.getKey(), mergePatch(result.get(field.getKey()), field.getValue()));
+      }
+    });
+    return result;
   }
 
   void serverAddress(String address) {
