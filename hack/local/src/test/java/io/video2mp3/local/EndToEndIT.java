@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
+import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -211,6 +212,9 @@ class EndToEndIT {
     assertThat(status.getOutput().sizeBytes()).isEqualTo(download.body().length);
     assertThat(status.getOutput().durationSeconds()).isCloseTo(12.0, within(1.0));
     assertThat(status.getProgress()).isEqualTo(100);
+    assertThat(status.getConditions()).extracting(Condition::getType).doesNotHaveDuplicates().contains("Ready");
+    assertThat(status.getConditions()).filteredOn(c -> c.getType().equals("Ready"))
+        .allSatisfy(c -> assertThat(c.getStatus()).isEqualTo("True"));
     assertThat(status.getCompletedAt()).isNotBlank();
     await("status.notified").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500))
         .until(() -> Boolean.TRUE.equals(kube.get(name).getStatus().getNotified()));
