@@ -11,6 +11,7 @@ import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.video2mp3.api.conversion.VideoConversion;
+import io.video2mp3.api.platform.ConversionPlatform;
 import io.video2mp3.local.support.StartupException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -85,7 +86,7 @@ public final class LocalKubeApi implements AutoCloseable {
   }
 
   public static LocalKubeApi start(int port) {
-    return start(port, List.of(VideoConversion.CRD_RESOURCE));
+    return start(port, List.of(VideoConversion.CRD_RESOURCE, ConversionPlatform.CRD_RESOURCE));
   }
 
   public int port() {

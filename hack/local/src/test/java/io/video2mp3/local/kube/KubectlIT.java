@@ -67,4 +67,13 @@ class KubectlIT {
     assertThat(kubectl("api-resources")).contains("videoconversions", "vc", "jobs");
     assertThat(kubectl("delete", "vc", "sample-url")).contains("deleted");
   }
+
+  @Test
+  void knowsTheConversionPlatformToo() throws Exception {
+    Path sample = Path.of(System.getProperty("repo.root", "../..")).resolve("samples/conversionplatform.yaml");
+
+    assertThat(kubectl("apply", "--validate=false", "-f", sample.toString())).contains("created");
+    assertThat(kubectl("api-resources")).contains("conversionplatforms", "cp");
+    assertThat(kubectl("get", "cp")).contains("video2mp3");
+  }
 }
