@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Converter input benchmark: how fast ffmpeg gets a GridFS video through a pipe, through the
-# seekable channel the converter uses, and through a scratch-file copy (docs/benchmarks.md).
+# seekable loopback input the converter uses (LoopbackRangeServer), and through a scratch-file copy (docs/benchmarks.md).
 #
 #   hack/bench/converter.sh                 # 10-minute ~100 MB MP4, moov at the end
 #   DURATION=120 VIDEO_BITRATE=6M hack/bench/converter.sh

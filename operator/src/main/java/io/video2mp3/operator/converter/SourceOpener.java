@@ -16,14 +16,16 @@ import java.util.Optional;
 /**
  * Opens the conversion's source as a {@link VideoSource}.
  *
- * <p>GridFS sources are read through {@link SeekableStreamChannel}, never copied. Measured with
+ * <p>GridFS sources are streamed to ffmpeg through a {@link LoopbackRangeServer} (ffmpeg seeks with
+ * Range requests, each opening GridFS at its offset), never copied. Measured with
  * hack/bench/converter.sh (docs/benchmarks.md: 2 cores, Debian ffmpeg 5.1, a 107 MB 600 s MP4 with
- * the moov at the end, in-JVM mongo-java-server): a pipe cannot convert it at all; the seekable
- * channel takes 7.0 s against 5.8-6.9 s for copying to a scratch file (0.7-1.6 s) and converting
- * the file, and 4.6-4.9 s for ffmpeg on a local file. The copy is up to ~15% faster, but it needs
- * an emptyDir as large as the largest upload and writes every video to disk once more; the channel
- * needs no disk, so uploads are not capped by the scratch volume. The scratch directory is used
- * only for HTTP servers that ignore Range requests, whose body cannot be re-read.
+ * the moov at the end, in-JVM mongo-java-server, 3 rounds): a pipe cannot convert it at all; the
+ * seekable input takes 4.9-5.5 s, copying to a scratch file (0.3-0.4 s) and converting the file
+ * 5.1-5.6 s, ffmpeg on a local file 4.1-4.9 s. So the copy buys nothing, and it would need an
+ * emptyDir as large as the largest upload and write every video to disk once more. (jaffree's
+ * ChannelInput took 7.0 s against 4.6-4.9 s, and its one-connection FTP server refused ffmpeg's
+ * reconnects.) The scratch directory is used only for HTTP servers that ignore Range requests,
+ * whose body cannot be re-read.
  */
 public final class SourceOpener {
 
