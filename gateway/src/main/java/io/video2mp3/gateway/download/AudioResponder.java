@@ -2,7 +2,7 @@ package io.video2mp3.gateway.download;
 
 import com.mongodb.MongoException;
 import com.mongodb.client.gridfs.GridFSDownloadStream;
-import io.video2mp3.gateway.download.ByteRange.UnsatisfiableRangeException;
+import io.video2mp3.api.http.ByteRange;
 import io.video2mp3.gateway.storage.AudioStore;
 import io.video2mp3.gateway.storage.AudioStore.StoredAudio;
 import jakarta.servlet.http.HttpServletRequest;
@@ -44,13 +44,12 @@ class AudioResponder {
       response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
       return 0;
     }
-    Optional<ByteRange> range;
+    // A Range conditional on another version of the file is ignored: the whole new file is sent.
     String ifRange = request.getHeader(HttpHeaders.IF_RANGE);
-    try {
-      // A Range conditional on another version of the file is ignored: the whole new file is sent.
-      range = ifRange == null || ifRange.equals(etag)
-          ? ByteRange.parse(request.getHeader(HttpHeaders.RANGE), length) : Optional.empty();
-    } catch (UnsatisfiableRangeException e) {
+    ByteRange.Request asked = ifRange == null || ifRange.equals(etag)
+        ? ByteRange.parse(Optional.ofNullable(request.getHeader(HttpHeaders.RANGE)), length)
+        : new ByteRange.Whole();
+    if (asked instanceof ByteRange.Unsatisfiable) {
       response.setStatus(HttpServletResponse.SC_REQUESTED_RANGE_NOT_SATISFIABLE);
       response.setHeader(HttpHeaders.CONTENT_RANGE, "bytes */" + length);
       response.setContentType("application/json");
@@ -58,17 +57,18 @@ class AudioResponder {
           + length + " bytes\"}");
       return 0;
     }
-    long start = range.map(ByteRange::start).orElse(0L);
-    long count = range.map(ByteRange::length).orElse(length);
+    long start = 0;
+    long count = length;
     response.setContentType(AUDIO_MPEG);
-    response.setContentLengthLong(count);
-    if (range.isPresent()) {
+    if (asked instanceof ByteRange.Partial partial) {
+      start = partial.range().first();
+      count = partial.range().length();
       response.setStatus(HttpServletResponse.SC_PARTIAL_CONTENT);
-      response.setHeader(HttpHeaders.CONTENT_RANGE,
-          "bytes " + start + "-" + range.get().end() + "/" + length);
+      response.setHeader(HttpHeaders.CONTENT_RANGE, partial.range().contentRange());
     } else {
       response.setStatus(HttpServletResponse.SC_OK);
     }
+    response.setContentLengthLong(count);
     if ("HEAD".equals(request.getMethod())) {
       return 0;
     }

@@ -3,6 +3,7 @@ package io.video2mp3.operator.converter;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.video2mp3.api.http.ByteRange;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,8 +1,9 @@
-package io.video2mp3.operator.converter;
+package io.video2mp3.api.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -17,6 +18,7 @@ class ByteRangeTest {
       "'bytes=-100',   900, 999",
       "'bytes=-5000',    0, 999",
       "' bytes=5-5 ',    5,   5",
+      "'Bytes=1-2',      1,   2",
   })
   void satisfiable(String header, long first, long last) {
     assertThat(ByteRange.parse(Optional.of(header), 1000))
@@ -31,10 +33,16 @@ class ByteRangeTest {
 
   /** RFC 9110 lets a server ignore a Range it does not support: the whole resource, 200. */
   @ParameterizedTest(name = "[{index}] ''{0}''")
-  @ValueSource(strings = {"", "bytes=", "bytes=-", "bytes=20-10", "bytes=0-1,5-6", "items=0-1", "bytes=x-"})
+  @ValueSource(strings = {"", "bytes=", "bytes=-", "bytes=20-10", "bytes=0-1,5-6", "items=0-1", "bytes=x-", "bytes=7"})
   void ignored(String header) {
     assertThat(ByteRange.parse(Optional.of(header), 1000)).isInstanceOf(ByteRange.Whole.class);
     assertThat(ByteRange.parse(Optional.empty(), 1000)).isInstanceOf(ByteRange.Whole.class);
+  }
+
+  @Test
+  void nothingOfAnEmptyResourceIsSatisfiable() {
+    assertThat(ByteRange.parse(Optional.of("bytes=-5"), 0)).isInstanceOf(ByteRange.Unsatisfiable.class);
+    assertThat(ByteRange.parse(Optional.of("bytes=0-"), 0)).isInstanceOf(ByteRange.Unsatisfiable.class);
   }
 
   @ParameterizedTest(name = "{0}")

@@ -1,4 +1,4 @@
-package io.video2mp3.operator.converter;
+package io.video2mp3.api.http;
 
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -6,30 +6,31 @@ import java.util.regex.Pattern;
 
 /**
  * The bytes {@code first..last} (inclusive) of a resource of {@code size} bytes, as asked for by a
- * {@code Range} header. Only what ffmpeg's http protocol sends is understood: one range,
- * {@code bytes=N-}, {@code bytes=N-M} or the suffix form {@code bytes=-N}.
+ * {@code Range} header. One range is understood (several are ignored, as RFC 9110 allows):
+ * {@code bytes=N-}, {@code bytes=N-M} or the suffix form {@code bytes=-N}. Shared by the gateway's
+ * downloads and the converter's loopback input server.
  */
-record ByteRange(long first, long last, long size) {
+public record ByteRange(long first, long last, long size) {
 
-  private static final Pattern SINGLE = Pattern.compile("bytes=(\\d{1,18})?-(\\d{1,18})?");
+  private static final Pattern SINGLE = Pattern.compile("bytes=(\\d{1,18})?-(\\d{1,18})?", Pattern.CASE_INSENSITIVE);
 
   /** What a request asked for. */
-  sealed interface Request permits Whole, Partial, Unsatisfiable {
+  public sealed interface Request permits Whole, Partial, Unsatisfiable {
   }
 
   /** No Range header, or one this server ignores (as RFC 9110 allows): the whole resource, 200. */
-  record Whole() implements Request {
+  public record Whole() implements Request {
   }
 
   /** A satisfiable range: 206. */
-  record Partial(ByteRange range) implements Request {
+  public record Partial(ByteRange range) implements Request {
   }
 
   /** A range that starts at or after the end: 416. */
-  record Unsatisfiable() implements Request {
+  public record Unsatisfiable() implements Request {
   }
 
-  static Request parse(Optional<String> header, long size) {
+  public static Request parse(Optional<String> header, long size) {
     Matcher m = SINGLE.matcher(header.map(String::strip).orElse(""));
     if (!m.matches() || (m.group(1) == null && m.group(2) == null)) {
       return new Whole();
@@ -50,11 +51,11 @@ record ByteRange(long first, long last, long size) {
     return new Partial(new ByteRange(first, Math.min(last, size - 1), size));
   }
 
-  long length() {
+  public long length() {
     return last - first + 1;
   }
 
-  String contentRange() {
+  public String contentRange() {
     return "bytes " + first + "-" + last + "/" + size;
   }
 }
