@@ -73,6 +73,7 @@ public class OperatorHarness implements AutoCloseable {
   private final Map<String, String> env = new HashMap<>();
   private VideoConversionReconciler.Timing timing = FAST;
   private PlatformWiring platform = PlatformWiring.DEFAULT;
+  private IntakeConsumer.Backoff intakeBackoff = FAST_BACKOFF;
   private OperatorApplication app;
 
   public OperatorHarness(int maxConcurrentJobs, boolean intake) {
@@ -134,6 +135,11 @@ public class OperatorHarness implements AutoCloseable {
     return this;
   }
 
+  public OperatorHarness intakeBackoff(IntakeConsumer.Backoff backoff) {
+    intakeBackoff = backoff;
+    return this;
+  }
+
   /**
    * Gives the operator its own client, configured from the test's: e.g. through a proxy that can
    * cut the API server off from the operator alone (both still share the CRUD state).
@@ -185,7 +191,7 @@ public class OperatorHarness implements AutoCloseable {
   }
 
   public OperatorApplication startOperator() throws Exception {
-    app = OperatorApplication.start(OperatorSettings.fromEnv(env), operatorClient, timing, FAST_BACKOFF, platform);
+    app = OperatorApplication.start(OperatorSettings.fromEnv(env), operatorClient, timing, intakeBackoff, platform);
     return app;
   }
 

@@ -6,6 +6,8 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import io.video2mp3.api.conversion.VideoConversion;
+import io.video2mp3.api.messaging.ConfirmedPublisher;
+import io.video2mp3.api.messaging.ConfirmedPublisher.PublishException;
 import io.video2mp3.api.messaging.ConversionRequested;
 import io.video2mp3.api.messaging.EventCodec;
 import io.video2mp3.api.messaging.InvalidMessageException;
@@ -25,11 +27,15 @@ import org.slf4j.LoggerFactory;
  * dead-letters it to {@code video.dead}. While the API server is unavailable the message is held
  * (retried here with capped exponential backoff, which also pauses this channel's deliveries)
  * rather than requeued: every requeue counts against the queue's delivery limit, and an outage is
- * no reason to dead-letter an upload. Only after {@code maxHold} is it requeued.
+ * no reason to dead-letter an upload. After {@code maxHold} (kept below the broker's consumer
+ * timeout) the same request is published again, confirmed, and only then the delivery acked: the
+ * copy goes to the back of the queue with a fresh delivery count, so an outage of any length loses
+ * nothing. (Creation is idempotent, so a copy published twice by a crash in between does no harm.)
  */
 public class IntakeConsumer implements AutoCloseable {
 
   public static final int PREFETCH = 16;
+  private static final Duration CONFIRM_TIMEOUT = Duration.ofSeconds(10);
   private static final Logger LOG = LoggerFactory.getLogger(IntakeConsumer.class);
 
   private final Connection connection;
@@ -38,6 +44,7 @@ public class IntakeConsumer implements AutoCloseable {
   private final Backoff backoff;
   private final CountDownLatch closed = new CountDownLatch(1);
   private volatile Channel channel;
+  private ConfirmedPublisher republisher;
 
   /** Retry delays: first, doubling up to max, for at most maxHold in total per delivery. */
   public record Backoff(Duration first, Duration max, Duration maxHold) {
@@ -68,9 +75,11 @@ public class IntakeConsumer implements AutoCloseable {
 
   void handle(Channel ch, long tag, AMQP.BasicProperties properties, byte[] body) throws IOException {
     String messageId = properties == null ? null : properties.getMessageId();
+    ConversionRequested request;
     VideoConversion conversion;
     try {
-      conversion = ConversionRequests.toResource(codec.decode(body, ConversionRequested.class));
+      request = codec.decode(body, ConversionRequested.class);
+      conversion = ConversionRequests.toResource(request);
     } catch (InvalidMessageException e) {
       LOG.warn("dead-lettering message {}: {}", messageId, e.getMessage());
       ch.basicReject(tag, false);
@@ -93,16 +102,58 @@ public class IntakeConsumer implements AutoCloseable {
           return;
         }
         default -> {
-          if (System.nanoTime() + delay.toNanos() > deadline || !pause(delay)) {
-            LOG.warn("API server still unavailable for {}, requeueing: {}", key, result.detail());
-            if (ch.isOpen()) {
-              ch.basicNack(tag, false, true);
-            }
+          if (System.nanoTime() + delay.toNanos() > deadline) {
+            LOG.warn("API server still unavailable for {} ({}): sending it to the back of the queue", key, result.detail());
+            sendToTheBack(ch, tag, request);
+            return;
+          }
+          if (!pause(delay)) {
+            requeue(ch, tag); // shutting down
             return;
           }
           LOG.info("API server unavailable for {} ({}), retrying in {}", key, result.detail(), delay);
           delay = delay.multipliedBy(2).compareTo(backoff.max()) > 0 ? backoff.max() : delay.multipliedBy(2);
         }
+      }
+    }
+  }
+
+  private void sendToTheBack(Channel ch, long tag, ConversionRequested request) throws IOException {
+    try {
+      republisher().publish(request);
+      ch.basicAck(tag, false);
+    } catch (PublishException | IOException | RuntimeException e) {
+      LOG.warn("could not publish {} again ({}); requeueing it", request.messageId(), e.getMessage());
+      closeRepublisher();
+      requeue(ch, tag);
+    }
+  }
+
+  private static void requeue(Channel ch, long tag) throws IOException {
+    if (ch.isOpen()) {
+      ch.basicNack(tag, false, true);
+    }
+  }
+
+  /** Opened on first need: most intakes never hold a message that long. Only the consumer thread uses it. */
+  private ConfirmedPublisher republisher() throws IOException {
+    if (republisher == null) {
+      if (connection == null) {
+        throw new IOException("no broker connection to publish on");
+      }
+      republisher = new ConfirmedPublisher(connection, codec, CONFIRM_TIMEOUT);
+    }
+    return republisher;
+  }
+
+  private void closeRepublisher() {
+    ConfirmedPublisher current = republisher;
+    republisher = null;
+    if (current != null) {
+      try {
+        current.close();
+      } catch (IOException | RuntimeException e) {
+        LOG.debug("closing the intake's publisher: {}", e.getMessage());
       }
     }
   }
@@ -120,6 +171,7 @@ public class IntakeConsumer implements AutoCloseable {
   @Override
   public void close() {
     closed.countDown();
+    closeRepublisher();
     Channel ch = channel;
     if (ch != null && ch.isOpen()) {
       try {

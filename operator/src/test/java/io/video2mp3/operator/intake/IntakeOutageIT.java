@@ -103,6 +103,37 @@ class IntakeOutageIT {
     assertAcked(request);
   }
 
+  /**
+   * Longer than the queue's delivery limit allows for requeues: each held delivery goes back to the
+   * queue as a fresh, confirmed copy, so the upload outlives the outage instead of being dead-lettered.
+   */
+  @Test
+  void anOutageLongerThanTheDeliveryLimitLosesNothing() throws Exception {
+    harness.stopOperator();
+    harness.intakeBackoff(new IntakeConsumer.Backoff(Duration.ofMillis(20), Duration.ofMillis(40), Duration.ofMillis(100)));
+    List<Long> refusedAt = new CopyOnWriteArrayList<>();
+    harness.server.expect().post().withPath(CONVERSIONS_PATH)
+        .andReply(503, r -> {
+          refusedAt.add(System.nanoTime());
+          return new StatusBuilder().withStatus("Failure").withCode(503).withReason("ServiceUnavailable")
+              .withMessage("etcd is down (set by the test)").build();
+        })
+        .always();
+    harness.startOperator();
+    ConversionRequested request = VideoQueue.request("192k");
+    queue.publisher.publish(request);
+
+    // Each hold of ~100 ms sees 3 or 4 refusals: this many spans well over DELIVERY_LIMIT holds.
+    await().atMost(Duration.ofSeconds(30))
+        .until(() -> refusedAt.size() > 6 * (Topology.DELIVERY_LIMIT + 1) || queue.deadLettered(request.messageId()));
+    assertThat(queue.deadLettered(request.messageId())).as("dead-lettered during the outage").isFalse();
+    assertThat(harness.get(request.name())).isNull();
+
+    harness.server.clearExpectations();
+    await().atMost(Duration.ofSeconds(20)).until(() -> harness.get(request.name()) != null);
+    assertAcked(request);
+  }
+
   @Test
   void anUnreachableApiServerIsWaitedFor() throws Exception {
     api.close(); // connections refused from now on
