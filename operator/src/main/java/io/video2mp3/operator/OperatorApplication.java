@@ -112,7 +112,7 @@ public final class OperatorApplication implements AutoCloseable {
 
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     reconciler = new VideoConversionReconciler(client, new ConversionJobBuilder(settings.job()), store, notifier,
-        new ConversionEvents(client), settings.maxConcurrentJobs(), timing, Clock.systemUTC());
+        new ConversionEvents(client), settings.conversionDefaults(), timing, Clock.systemUTC());
     registry.gauge("video2mp3_conversions_running", reconciler, r -> r.runningConversions());
 
     operator = new Operator(o -> {
@@ -170,7 +170,8 @@ public final class OperatorApplication implements AutoCloseable {
     operator.start();
     broker.start();
     started = true;
-    LOG.info("operator started: watching {}, at most {} conversions at once, health on port {}",
+    LOG.info("operator started: watching {}, at most {} conversions at once per namespace without a"
+        + " ConversionPlatform, health on port {}",
         settings.watchAllNamespaces() ? "all namespaces" : settings.watchNamespaces(),
         settings.maxConcurrentJobs(), health.port());
   }

@@ -1,6 +1,7 @@
 package io.video2mp3.operator;
 
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.video2mp3.operator.conversion.ConversionSettings;
 import io.video2mp3.operator.conversion.JobSettings;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -67,6 +68,11 @@ public record OperatorSettings(
     }
     return new OperatorSettings(namespaces, mongo, rabbit, max, job, port, leader,
         leNamespace.isEmpty() ? null : leNamespace, intake);
+  }
+
+  /** Conversion settings of a namespace without a ConversionPlatform: MAX_CONCURRENT_JOBS is per namespace. */
+  public ConversionSettings conversionDefaults() {
+    return new ConversionSettings(maxConcurrentJobs, job.image(), job.ttlSecondsAfterFinished());
   }
 
   public boolean watchAllNamespaces() {

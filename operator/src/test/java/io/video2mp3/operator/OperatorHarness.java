@@ -31,6 +31,8 @@ import io.video2mp3.api.conversion.Source;
 import io.video2mp3.api.conversion.VideoConversion;
 import io.video2mp3.api.conversion.VideoConversionSpec;
 import io.video2mp3.api.platform.ConversionPlatform;
+import io.video2mp3.api.platform.ConversionPlatformSpec;
+import io.video2mp3.api.platform.ConversionsSpec;
 import io.video2mp3.operator.conversion.ConversionJobBuilder;
 import io.video2mp3.operator.conversion.ConversionLabels;
 import io.video2mp3.operator.conversion.VideoConversionReconciler;
@@ -209,21 +211,52 @@ public class OperatorHarness implements AutoCloseable {
   // ---- conversions
 
   public VideoConversion create(String name, Source source) {
+    return create(NS, name, source);
+  }
+
+  public VideoConversion create(String namespace, String name, Source source) {
     VideoConversion vc = new VideoConversion();
-    vc.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(NS).build());
+    vc.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
     VideoConversionSpec spec = new VideoConversionSpec(source, OutputSpec.mp3("192k"),
         new Owner("alice", "alice@example.com"));
     vc.setSpec(spec);
-    return client.resources(VideoConversion.class).inNamespace(NS).resource(vc).create();
+    return client.resources(VideoConversion.class).inNamespace(namespace).resource(vc).create();
   }
 
   public VideoConversion get(String name) {
-    return client.resources(VideoConversion.class).inNamespace(NS).withName(name).get();
+    return get(NS, name);
+  }
+
+  public VideoConversion get(String namespace, String name) {
+    return client.resources(VideoConversion.class).inNamespace(namespace).withName(name).get();
   }
 
   public Phase phase(String name) {
-    VideoConversion vc = get(name);
+    return phase(NS, name);
+  }
+
+  public Phase phase(String namespace, String name) {
+    VideoConversion vc = get(namespace, name);
     return vc == null || vc.getStatus() == null ? null : vc.getStatus().getPhase();
+  }
+
+  // ---- platforms
+
+  public static final String PLATFORM = "video2mp3";
+
+  /** The namespace's ConversionPlatform, with only {@code spec.conversions} set (the rest defaults). */
+  public ConversionPlatform createPlatform(String namespace, ConversionsSpec conversions) {
+    ConversionPlatform platform = new ConversionPlatform();
+    platform.setMetadata(new ObjectMetaBuilder().withName(PLATFORM).withNamespace(namespace).build());
+    platform.setSpec(new ConversionPlatformSpec(null, null, conversions));
+    return client.resources(ConversionPlatform.class).inNamespace(namespace).resource(platform).create();
+  }
+
+  public ConversionPlatform editPlatformConversions(String namespace, ConversionsSpec conversions) {
+    return client.resources(ConversionPlatform.class).inNamespace(namespace).withName(PLATFORM).edit(p -> {
+      p.getSpec().setConversions(conversions);
+      return p;
+    });
   }
 
   public VideoConversion awaitPhase(String name, Phase phase) {
@@ -238,12 +271,20 @@ public class OperatorHarness implements AutoCloseable {
   }
 
   public Job job(String conversion) {
-    return client.batch().v1().jobs().inNamespace(NS).withName(jobName(conversion)).get();
+    return job(NS, conversion);
+  }
+
+  public Job job(String namespace, String conversion) {
+    return client.batch().v1().jobs().inNamespace(namespace).withName(jobName(conversion)).get();
   }
 
   public List<Job> jobs() {
-    return client.batch().v1().jobs().inNamespace(NS).withLabel(ConversionLabels.MANAGED_BY, ConversionLabels.MANAGER)
-        .list().getItems();
+    return jobs(NS);
+  }
+
+  public List<Job> jobs(String namespace) {
+    return client.batch().v1().jobs().inNamespace(namespace)
+        .withLabel(ConversionLabels.MANAGED_BY, ConversionLabels.MANAGER).list().getItems();
   }
 
   public Job awaitJob(String conversion) {
@@ -281,10 +322,15 @@ public class OperatorHarness implements AutoCloseable {
   }
 
   public void jobFinished(String conversion, int succeeded, int failed, String type, String reason) {
+    jobFinished(NS, conversion, succeeded, failed, type, reason);
+  }
+
+  public void jobFinished(String namespace, String conversion, int succeeded, int failed, String type,
+      String reason) {
     JobCondition condition = new JobConditionBuilder().withType(type).withStatus("True").withReason(reason)
         .withMessage(reason == null ? null : reason + " (set by the test)")
         .withLastTransitionTime(Instant.now().toString()).build();
-    client.batch().v1().jobs().inNamespace(NS).withName(jobName(conversion)).editStatus(j -> {
+    client.batch().v1().jobs().inNamespace(namespace).withName(jobName(conversion)).editStatus(j -> {
       j.setStatus(new io.fabric8.kubernetes.api.model.batch.v1.JobStatusBuilder()
           .withActive(0).withSucceeded(succeeded).withFailed(failed)
           .withConditions(new ArrayList<>(List.of(condition))).build());

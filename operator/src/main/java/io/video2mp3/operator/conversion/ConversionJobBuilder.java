@@ -18,7 +18,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
-/** Builds the one Job of a conversion. Pure: the same conversion and settings give the same Job. */
+/**
+ * Builds the one Job of a conversion. Pure: the same conversion and settings give the same Job.
+ * What every Job shares comes from {@link JobSettings}; the image and the TTL from the namespace's
+ * {@link ConversionSettings}.
+ */
 public final class ConversionJobBuilder {
 
   public static final String CONTAINER_NAME = "converter";
@@ -51,7 +55,7 @@ public final class ConversionJobBuilder {
     return head + "-" + hash + JOB_SUFFIX;
   }
 
-  public Job build(VideoConversion conversion) {
+  public Job build(VideoConversion conversion, ConversionSettings effective) {
     var meta = conversion.getMetadata();
     var spec = conversion.getSpec();
     Map<String, String> labels = ConversionLabels.forConversion(meta.getName());
@@ -72,7 +76,7 @@ public final class ConversionJobBuilder {
         .withNewSpec()
           .withBackoffLimit(spec.effectiveRetries())
           .withActiveDeadlineSeconds((long) spec.effectiveTimeoutSeconds())
-          .withTtlSecondsAfterFinished(settings.ttlSecondsAfterFinished())
+          .withTtlSecondsAfterFinished(effective.jobTtlSecondsAfterFinished())
           .withNewPodFailurePolicy()
             // Exit 2 means the input can never become audio: fail now, do not retry.
             .addNewRule()
@@ -111,7 +115,7 @@ public final class ConversionJobBuilder {
               .endVolume()
               .addNewContainer()
                 .withName(CONTAINER_NAME)
-                .withImage(settings.image())
+                .withImage(effective.converterImage())
                 .withImagePullPolicy(settings.imagePullPolicy())
                 .withCommand("java", "-jar", "/app/operator.jar", "convert")
                 .withEnv(env(conversion))

@@ -12,6 +12,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
 import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -29,16 +30,21 @@ import io.video2mp3.api.conversion.VideoConversion;
 import io.video2mp3.api.conversion.VideoConversionStatus;
 import io.video2mp3.api.messaging.ConfirmedPublisher.PublishException;
 import io.video2mp3.api.messaging.ConversionFinished;
+import io.video2mp3.api.platform.ConversionPlatform;
+import io.video2mp3.api.platform.ConversionPlatformSpec;
+import io.video2mp3.api.platform.ConversionsSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +61,7 @@ public class VideoConversionReconciler implements Reconciler<VideoConversion>, C
   static final String JOB_SOURCE = "jobs";
   static final String PROGRESS_SOURCE = "progress";
   static final String ADMISSION_SOURCE = "admission";
+  static final String PLATFORM_SOURCE = "platforms";
   private static final Logger LOG = LoggerFactory.getLogger(VideoConversionReconciler.class);
   private static final Duration IDLE_POLL = Duration.ofSeconds(30);
 
@@ -64,7 +71,8 @@ public class VideoConversionReconciler implements Reconciler<VideoConversion>, C
   private final FinishedNotifier notifier;
   private final ConversionEvents events;
   private final Timing timing;
-  private final int maxConcurrentJobs;
+  /** A namespace's settings when it has no ConversionPlatform. */
+  private final ConversionSettings environment;
   private final Clock clock;
 
   private final Object admissionLock = new Object();
@@ -78,6 +86,8 @@ public class VideoConversionReconciler implements Reconciler<VideoConversion>, C
   private volatile InformerEventSource<Job, VideoConversion> jobSource;
   /** Wakes queued conversions when a slot frees up (see {@link #wakeQueued}). */
   private volatile SimpleInboundEventSource<VideoConversion> admissionWakeups;
+  /** The ConversionPlatforms, whose {@code spec.conversions} set their namespace's {@link ConversionSettings}. */
+  private volatile InformerEventSource<ConversionPlatform, VideoConversion> platformSource;
 
   /**
    * How often queued conversions re-check for a slot without being woken (a safety net: a freed
@@ -91,13 +101,13 @@ public class VideoConversionReconciler implements Reconciler<VideoConversion>, C
   }
 
   public VideoConversionReconciler(KubernetesClient client, ConversionJobBuilder jobBuilder, ConversionStore store,
-      FinishedNotifier notifier, ConversionEvents events, int maxConcurrentJobs, Timing timing, Clock clock) {
+      FinishedNotifier notifier, ConversionEvents events, ConversionSettings environment, Timing timing, Clock clock) {
     this.client = client;
     this.jobBuilder = jobBuilder;
     this.store = store;
     this.notifier = notifier;
     this.events = events;
-    this.maxConcurrentJobs = maxConcurrentJobs;
+    this.environment = environment;
     this.timing = timing;
     this.clock = clock;
   }
@@ -121,7 +131,32 @@ public class VideoConversionReconciler implements Reconciler<VideoConversion>, C
         .build();
     var progressSource = new PerResourcePollingEventSource<>(ProgressRecord.class, context, progressConfig);
     admissionWakeups = new SimpleInboundEventSource<>(ADMISSION_SOURCE);
-    return List.of(jobSource, progressSource, admissionWakeups);
+    var primaries = context.getPrimaryCache();
+    var platformConfig = InformerEventSourceConfiguration.from(ConversionPlatform.class, VideoConversion.class)
+        .withName(PLATFORM_SOURCE)
+        // A platform's new conversion settings concern the queue of its namespace: wake its head.
+        .withSecondaryToPrimaryMapper((ConversionPlatform p) -> nextInLine(primaries, p.getMetadata().getNamespace()))
+        .<VideoConversion>withPrimaryToSecondaryMapper(vc -> platformsOf(namespace(vc)).stream()
+            .map(ResourceID::fromResource).collect(Collectors.toSet()))
+        // Status writes and changes to the MongoDB/RabbitMQ parts do not concern conversions.
+        .withOnUpdateFilter((newer, older) -> !conversionsSpec(newer).equals(conversionsSpec(older)))
+        .build();
+    platformSource = new InformerEventSource<>(platformConfig, context);
+    return List.of(jobSource, progressSource, admissionWakeups, platformSource);
+  }
+
+  /** The settings of a namespace's conversions now: its ConversionPlatform's, else the environment's. */
+  ConversionSettings settingsFor(String namespace) {
+    return ConversionSettings.resolve(environment, platformsOf(namespace));
+  }
+
+  private List<ConversionPlatform> platformsOf(String namespace) {
+    var source = platformSource;
+    return source == null ? List.of() : source.list(namespace, p -> true).toList();
+  }
+
+  private static ConversionsSpec conversionsSpec(ConversionPlatform platform) {
+    return Objects.requireNonNullElseGet(platform.getSpec(), ConversionPlatformSpec::new).conversionsOrDefaults();
   }
 
   @Override
@@ -155,24 +190,26 @@ public class VideoConversionReconciler implements Reconciler<VideoConversion>, C
       Context<VideoConversion> context) {
     Admission.Decision decision;
     Job created;
+    ConversionSettings settings = settingsFor(namespace(conversion));
     synchronized (admissionLock) {
-      List<Admission.Candidate> candidates = queue.candidates(conversions(context, conversion));
+      List<Admission.Candidate> candidates = queue.candidates(conversions(context.getPrimaryCache(), conversion));
       decision = Admission.decide(namespace(conversion), conversion.getMetadata().getName(),
-          candidates, maxConcurrentJobs);
-      LOG.debug("admission of {}: {} among {}", conversion.getMetadata().getName(), decision, candidates);
-      running = decision.running();
+          candidates, settings.maxConcurrentJobs());
+      LOG.debug("admission of {}/{} with {}: {}", namespace(conversion), conversion.getMetadata().getName(),
+          settings, decision);
+      running = Admission.running(candidates);
       if (!decision.admit()) {
         created = null;
       } else {
-        created = createJob(conversion);
+        created = createJob(conversion, settings);
         queue.admitted(conversion);
-        running = decision.running() + 1;
+        running++;
       }
     }
     Instant now = clock.instant();
     if (created == null) {
       VideoConversionStatus next = StatusLogic.queued(current, generation(conversion), decision.running(),
-          maxConcurrentJobs, decision.position(), now);
+          settings.maxConcurrentJobs(), decision.position(), now);
       if (current.getPhase() != Phase.Queued) {
         events.normal(conversion, ConversionEvents.QUEUED, next.getMessage());
       }
@@ -186,8 +223,8 @@ public class VideoConversionReconciler implements Reconciler<VideoConversion>, C
   }
 
   /** Creates the Job; an existing one of this conversion (a restart between create and status write) is adopted. */
-  private Job createJob(VideoConversion conversion) {
-    Job desired = jobBuilder.build(conversion);
+  private Job createJob(VideoConversion conversion, ConversionSettings settings) {
+    Job desired = jobBuilder.build(conversion, settings);
     Job job;
     try {
       job = client.batch().v1().jobs().inNamespace(namespace(conversion)).resource(desired).create();
@@ -247,30 +284,38 @@ public class VideoConversionReconciler implements Reconciler<VideoConversion>, C
     VideoConversionStatus original = conversion.getStatus();
     boolean notified = tryNotify(conversion, next);
     UpdateControl<VideoConversion> control = patch(conversion, original, notified ? StatusLogic.notified(next) : next);
-    wakeQueued(currentContext.get());
+    wakeQueued(currentContext.get(), namespace(conversion));
     return notified ? control : control.rescheduleAfter(notifyBackoff(conversion));
   }
 
   /**
-   * A slot may have been freed: reconcile the head of the queue now rather than at its next
-   * recheck. Admission itself still decides (and serialises) who gets the slot. Waking from here,
+   * A slot in {@code namespace} may have been freed: reconcile the head of its queue now rather
+   * than at its next recheck. Admission itself still decides (and serialises) who gets the slot. Waking from here,
    * after our own status write, rather than mapping Job events to queued conversions: a Job that
    * just finished still holds its slot until its conversion's status says so, and a queued
    * conversion reconciled in between would go back to waiting.
    */
-  private void wakeQueued(Context<VideoConversion> context) {
+  private void wakeQueued(Context<VideoConversion> context, String namespace) {
     SimpleInboundEventSource<VideoConversion> wakeups = admissionWakeups;
     if (wakeups == null || context == null) {
       return;
     }
+    Set<ResourceID> next = nextInLine(context.getPrimaryCache(), namespace);
+    next.forEach(wakeups::propagateEvent);
+    if (!next.isEmpty()) {
+      LOG.debug("slot freed in {}: waking {}", namespace, next.stream().map(ResourceID::getName).toList());
+    }
+  }
+
+  /** The head of a namespace's queue, up to its limit: those a freed slot or a raised limit may admit. */
+  private Set<ResourceID> nextInLine(IndexedResourceCache<VideoConversion> cache, String namespace) {
+    int max = settingsFor(namespace).maxConcurrentJobs();
     List<Admission.Candidate> next;
     synchronized (admissionLock) {
-      next = Admission.nextInLine(queue.candidates(conversions(context, null)), maxConcurrentJobs);
+      next = Admission.nextInLine(namespace, queue.candidates(conversions(cache, null)), max);
     }
-    next.forEach(c -> wakeups.propagateEvent(new ResourceID(c.name(), c.namespace())));
-    if (!next.isEmpty()) {
-      LOG.debug("slot freed: waking {}", next.stream().map(Admission.Candidate::name).toList());
-    }
+    return next.stream().map(c -> new ResourceID(c.name(), c.namespace()))
+        .collect(Collectors.toCollection(LinkedHashSet::new));
   }
 
   private UpdateControl<VideoConversion> notifyFinished(VideoConversion conversion, VideoConversionStatus current) {
@@ -336,7 +381,7 @@ public class VideoConversionReconciler implements Reconciler<VideoConversion>, C
     }
     if (freesSlot) {
       // Being deleted, it no longer counts against the limit (its Job is going too).
-      wakeQueued(context);
+      wakeQueued(context, ns);
     }
     try {
       store.deleteFiles(conversion);
@@ -370,8 +415,8 @@ public class VideoConversionReconciler implements Reconciler<VideoConversion>, C
    * reconcile sees it. The cache's list() reads the informer's store only; get() also returns our
    * own status writes that the watch has not delivered yet, such as the status that freed a slot.
    */
-  private static Stream<VideoConversion> conversions(Context<VideoConversion> context, VideoConversion self) {
-    var cache = context.getPrimaryCache();
+  private static Stream<VideoConversion> conversions(IndexedResourceCache<VideoConversion> cache,
+      VideoConversion self) {
     ResourceID selfId = self == null ? null : ResourceID.fromResource(self);
     Stream<VideoConversion> others = cache.list()
         .map(ResourceID::fromResource)

@@ -41,11 +41,11 @@ class AdmissionTest {
   }
 
   @Test
-  void sameCreationTimeOrdersByNameThenNamespace() {
+  void sameCreationTimeOrdersByName() {
     var all = List.of(waiting("b", 1), waiting("a", 1), new Candidate("aa", "a", T0.plusSeconds(1), false, true));
     assertThat(Admission.decide("aa", "a", all, 1).admit()).isTrue();
-    assertThat(Admission.decide("ns", "a", all, 1).position()).isEqualTo(1);
-    assertThat(Admission.decide("ns", "b", all, 1).position()).isEqualTo(2);
+    assertThat(Admission.decide("ns", "a", all, 1).position()).isZero();
+    assertThat(Admission.decide("ns", "b", all, 1).position()).isEqualTo(1);
   }
 
   @Test
@@ -63,8 +63,26 @@ class AdmissionTest {
   @Test
   void nextInLineIsTheHeadOfTheQueueUpToTheLimit() {
     var all = List.of(waiting("c", 3), running("r1"), waiting("a", 1), done("d"), waiting("b", 2));
-    assertThat(Admission.nextInLine(all, 2)).extracting(Candidate::name).containsExactly("a", "b");
-    assertThat(Admission.nextInLine(all, 5)).extracting(Candidate::name).containsExactly("a", "b", "c");
-    assertThat(Admission.nextInLine(List.of(running("r1"), done("d")), 3)).isEmpty();
+    assertThat(Admission.nextInLine("ns", all, 2)).extracting(Candidate::name).containsExactly("a", "b");
+    assertThat(Admission.nextInLine("ns", all, 5)).extracting(Candidate::name).containsExactly("a", "b", "c");
+    assertThat(Admission.nextInLine("ns", List.of(running("r1"), done("d")), 3)).isEmpty();
+  }
+
+  @Test
+  void eachNamespaceHasItsOwnSlotsAndQueue() {
+    // "other" is full and has an older waiting conversion; "ns" does not wait for it.
+    var all = List.of(
+        new Candidate("other", "o-run", T0, true, false),
+        new Candidate("other", "o-wait", T0, false, true),
+        waiting("a", 1), waiting("b", 2), running("r1"));
+    assertThat(Admission.decide("ns", "a", all, 2)).isEqualTo(new Admission.Decision(true, 1, 0));
+    assertThat(Admission.decide("ns", "b", all, 2)).isEqualTo(new Admission.Decision(false, 1, 1));
+    assertThat(Admission.decide("ns", "b", all, 3).admit()).isTrue();
+    assertThat(Admission.decide("other", "o-wait", all, 1)).isEqualTo(new Admission.Decision(false, 1, 0));
+    assertThat(Admission.decide("other", "o-wait", all, 2).admit()).isTrue();
+    assertThat(Admission.nextInLine("other", all, 4)).extracting(Candidate::name).containsExactly("o-wait");
+    assertThat(Admission.nextInLine("ns", all, 4)).extracting(Candidate::name).containsExactly("a", "b");
+    assertThat(Admission.nextInLine("empty", all, 4)).isEmpty();
+    assertThat(Admission.running(all)).isEqualTo(2);
   }
 }

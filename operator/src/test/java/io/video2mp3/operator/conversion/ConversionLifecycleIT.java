@@ -69,6 +69,10 @@ class ConversionLifecycleIT {
     assertThat(running.getStatus().getStartedAt()).isNotNull();
     assertThat(running.getStatus().getObservedGeneration()).isNotNull();
     assertThat(job.getMetadata().getOwnerReferences().get(0).getUid()).isEqualTo(uid);
+    // No ConversionPlatform in this namespace: the environment's image and TTL.
+    assertThat(job.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+        .isEqualTo("video2mp3/operator:test");
+    assertThat(job.getSpec().getTtlSecondsAfterFinished()).isEqualTo(3600);
     assertThat(job.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv())
         .anySatisfy(e -> assertThat(e.getName() + "=" + e.getValue()).isEqualTo("CONVERSION_UID=" + uid));
 

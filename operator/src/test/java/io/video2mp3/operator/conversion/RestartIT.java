@@ -50,7 +50,7 @@ class RestartIT {
     // The operator crashed after creating the Job and before recording it on the status.
     String name = "vc-adopt";
     VideoConversion vc = harness.create(name, Source.url("https://example.com/x.mp4", null));
-    Job job = new ConversionJobBuilder(TestConversions.JOB_SETTINGS).build(vc);
+    Job job = new ConversionJobBuilder(TestConversions.JOB_SETTINGS).build(vc, TestConversions.SETTINGS);
     Job created = harness.client.batch().v1().jobs().inNamespace(OperatorHarness.NS).resource(job).create();
 
     harness.startOperator();

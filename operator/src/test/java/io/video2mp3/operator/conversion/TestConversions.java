@@ -12,6 +12,9 @@ public final class TestConversions {
 
   public static final JobSettings JOB_SETTINGS = new JobSettings("registry/video2mp3-operator:1.0", "IfNotPresent",
       "mongo-secret", "MONGODB_URI", "250m", "256Mi", "2", "1Gi", 600, "2Gi");
+  /** The settings of a namespace without a ConversionPlatform, from {@link #JOB_SETTINGS}. */
+  public static final ConversionSettings SETTINGS = new ConversionSettings(4, JOB_SETTINGS.image(),
+      JOB_SETTINGS.ttlSecondsAfterFinished());
 
   private TestConversions() {
   }
