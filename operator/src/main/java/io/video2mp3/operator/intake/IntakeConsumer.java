@@ -6,8 +6,7 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import io.video2mp3.api.conversion.VideoConversion;
-import io.video2mp3.api.messaging.ConfirmedPublisher;
-import io.video2mp3.api.messaging.ConfirmedPublisher.PublishException;
+import io.video2mp3.api.messaging.BackOfQueue;
 import io.video2mp3.api.messaging.ConversionRequested;
 import io.video2mp3.api.messaging.EventCodec;
 import io.video2mp3.api.messaging.InvalidMessageException;
@@ -44,7 +43,8 @@ public class IntakeConsumer implements AutoCloseable {
   private final Backoff backoff;
   private final CountDownLatch closed = new CountDownLatch(1);
   private volatile Channel channel;
-  private ConfirmedPublisher republisher;
+  /** Opens its channel at first need: most intakes never hold a message that long. */
+  private final BackOfQueue backOfQueue;
 
   /** Retry delays: first, doubling up to max, for at most maxHold in total per delivery. */
   public record Backoff(Duration first, Duration max, Duration maxHold) {
@@ -56,6 +56,7 @@ public class IntakeConsumer implements AutoCloseable {
     this.creator = creator;
     this.codec = codec;
     this.backoff = backoff;
+    this.backOfQueue = new BackOfQueue(connection, codec, CONFIRM_TIMEOUT);
   }
 
   public void start() throws IOException {
@@ -104,56 +105,16 @@ public class IntakeConsumer implements AutoCloseable {
         default -> {
           if (System.nanoTime() + delay.toNanos() > deadline) {
             LOG.warn("API server still unavailable for {} ({}): sending it to the back of the queue", key, result.detail());
-            sendToTheBack(ch, tag, request);
+            backOfQueue.send(ch, tag, request);
             return;
           }
           if (!pause(delay)) {
-            requeue(ch, tag); // shutting down
+            BackOfQueue.requeue(ch, tag); // shutting down
             return;
           }
           LOG.info("API server unavailable for {} ({}), retrying in {}", key, result.detail(), delay);
           delay = delay.multipliedBy(2).compareTo(backoff.max()) > 0 ? backoff.max() : delay.multipliedBy(2);
         }
-      }
-    }
-  }
-
-  private void sendToTheBack(Channel ch, long tag, ConversionRequested request) throws IOException {
-    try {
-      republisher().publish(request);
-      ch.basicAck(tag, false);
-    } catch (PublishException | IOException | RuntimeException e) {
-      LOG.warn("could not publish {} again ({}); requeueing it", request.messageId(), e.getMessage());
-      closeRepublisher();
-      requeue(ch, tag);
-    }
-  }
-
-  private static void requeue(Channel ch, long tag) throws IOException {
-    if (ch.isOpen()) {
-      ch.basicNack(tag, false, true);
-    }
-  }
-
-  /** Opened on first need: most intakes never hold a message that long. Only the consumer thread uses it. */
-  private ConfirmedPublisher republisher() throws IOException {
-    if (republisher == null) {
-      if (connection == null) {
-        throw new IOException("no broker connection to publish on");
-      }
-      republisher = new ConfirmedPublisher(connection, codec, CONFIRM_TIMEOUT);
-    }
-    return republisher;
-  }
-
-  private void closeRepublisher() {
-    ConfirmedPublisher current = republisher;
-    republisher = null;
-    if (current != null) {
-      try {
-        current.close();
-      } catch (IOException | RuntimeException e) {
-        LOG.debug("closing the intake's publisher: {}", e.getMessage());
       }
     }
   }
@@ -171,7 +132,7 @@ public class IntakeConsumer implements AutoCloseable {
   @Override
   public void close() {
     closed.countDown();
-    closeRepublisher();
+    backOfQueue.close();
     Channel ch = channel;
     if (ch != null && ch.isOpen()) {
       try {
