@@ -2,20 +2,29 @@ package io.video2mp3.notifier.mail;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
+import java.util.Set;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 
-/** Tells failures worth retrying (server down, 4xx) from those that never succeed (5xx for this mail). */
+/**
+ * Tells failures worth retrying (server down or misconfigured, 4xx) from those that never succeed
+ * (5xx for this mail or its recipient).
+ */
 public final class MailFailures {
+
+  /** Authentication required / too weak / credentials invalid / encryption required (RFC 4954). */
+  private static final Set<Integer> AUTHENTICATION_CODES = Set.of(530, 534, 535, 538);
 
   private MailFailures() {
   }
 
   /**
    * Permanent when the server answered this message or recipient with a 5xx reply: retrying the same
-   * mail gets the same answer. Connection problems, timeouts, 4xx replies and authentication failures
-   * are retried (the last may be a server-side hiccup; if not, the message ends in the dead-letter
-   * queue after the bounded attempts and can be replayed once the configuration is fixed).
+   * mail gets the same answer, so it goes to the dead-letter queue. Everything else is transient and
+   * never dead-letters: connection problems, timeouts, 4xx replies, and authentication failures,
+   * including the 5xx authentication replies of RFC 4954 (530, 534, 535, 538): those say the server or
+   * our credentials are not ready for any mail, not that this one is wrong, and once the configuration
+   * is fixed the waiting mails go out.
    */
   public static boolean isPermanent(MessagingException failure) {
     Exception current = failure;
@@ -37,6 +46,6 @@ public final class MailFailures {
   }
 
   private static boolean isPermanentCode(int code) {
-    return code >= 500 && code < 600;
+    return code >= 500 && code < 600 && !AUTHENTICATION_CODES.contains(code);
   }
 }
