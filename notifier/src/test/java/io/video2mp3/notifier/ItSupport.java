@@ -20,6 +20,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** Infrastructure of the integration tests: the real RabbitMQ, GreenMail, MongoDB (in-JVM unless MONGODB_URI). */
 public final class ItSupport {
@@ -30,6 +32,23 @@ public final class ItSupport {
   public static String rabbitUri() {
     String uri = System.getenv("RABBITMQ_URI");
     return uri != null && !uri.isBlank() ? uri : "amqp://guest:guest@127.0.0.1:5672";
+  }
+
+  /** The real RabbitMQ, this MongoDB, and the SMTP server on 127.0.0.1 at this port. */
+  public static void connectTo(DynamicPropertyRegistry registry, Supplier<Object> mongoUri, Supplier<Object> smtpPort) {
+    registry.add("notifier.rabbitmq-uri", ItSupport::rabbitUri);
+    registry.add("notifier.mongodb-uri", mongoUri);
+    registry.add("notifier.smtp.host", () -> "127.0.0.1");
+    registry.add("notifier.smtp.port", smtpPort);
+  }
+
+  /** SMTP attempts per delivery, the timeout of each and the back-off between them (quick in tests). */
+  public static void smtpRetry(DynamicPropertyRegistry registry, String timeout, int attempts, String initialBackoff,
+      String maxBackoff) {
+    registry.add("notifier.smtp.timeout", () -> timeout);
+    registry.add("notifier.smtp.retry.attempts", () -> attempts);
+    registry.add("notifier.smtp.retry.initial-backoff", () -> initialBackoff);
+    registry.add("notifier.smtp.retry.max-backoff", () -> maxBackoff);
   }
 
   public static int freePort() {
@@ -99,6 +118,26 @@ public final class ItSupport {
         }
         // Not ours: leave it (unacked until the channel closes, so the loop does not see it again).
       }
+    }
+  }
+
+  /** True while a message with this id is in mp3.dead; takes nothing off the queue. */
+  public static boolean isDeadLettered(Connection connection, String messageId) throws Exception {
+    try (Channel channel = connection.createChannel()) {
+      GetResponse response;
+      while ((response = channel.basicGet(Topology.MP3.deadLetterQueue(), false)) != null) {
+        if (messageId.equals(response.getProps().getMessageId())) {
+          return true;
+        }
+      }
+      return false; // closing the channel puts back what it looked at
+    }
+  }
+
+  /** Messages ready in queue mp3. */
+  public static long ready(Connection connection) throws Exception {
+    try (Channel channel = connection.createChannel()) {
+      return channel.queueDeclarePassive(Topology.MP3.name()).getMessageCount();
     }
   }
 

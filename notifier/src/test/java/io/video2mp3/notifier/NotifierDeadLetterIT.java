@@ -8,77 +8,64 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.video2mp3.api.messaging.ConfirmedPublisher;
 import io.video2mp3.api.messaging.ConversionFinished;
 import io.video2mp3.api.messaging.EventCodec;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** SMTP down for good: after the (few) attempts the message is dead-lettered to mp3.dead. */
+/**
+ * A mail the SMTP server refuses for good (550, unknown recipient) ends in mp3.dead at once, with a log
+ * line that says why; unlike a server that is down, which never dead-letters (NotifierOutageIT).
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@ExtendWith(OutputCaptureExtension.class)
 class NotifierDeadLetterIT {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
-  /** Nothing listens here. */
-  private static final int DEAD_SMTP_PORT = ItSupport.freePort();
+  private static final RejectingSmtpServer SMTP = new RejectingSmtpServer();
   private static final ItSupport.Mongo MONGO = new ItSupport.Mongo("notifier-dead-it");
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    registry.add("notifier.rabbitmq-uri", ItSupport::rabbitUri);
-    registry.add("notifier.mongodb-uri", MONGO::uri);
-    registry.add("notifier.smtp.host", () -> "127.0.0.1");
-    registry.add("notifier.smtp.port", () -> DEAD_SMTP_PORT);
-    registry.add("notifier.smtp.timeout", () -> "2s");
-    registry.add("notifier.smtp.retry.attempts", () -> "3");
-    registry.add("notifier.smtp.retry.initial-backoff", () -> "50ms");
-    registry.add("notifier.smtp.retry.max-backoff", () -> "100ms");
+    ItSupport.connectTo(registry, MONGO::uri, SMTP::port);
+    ItSupport.smtpRetry(registry, "2s", 3, "50ms", "100ms");
   }
 
   @AfterAll
-  static void stopInfrastructure() {
+  static void stopInfrastructure() throws Exception {
+    SMTP.close();
     MONGO.close();
   }
 
-  @LocalServerPort
-  int managementPort;
   @Autowired
   MeterRegistry meterRegistry;
 
   @Test
-  void smtpDownForGoodEndsInTheDeadLetterQueue() throws Exception {
+  void aRecipientTheServerRefusesForGoodEndsInTheDeadLetterQueue(CapturedOutput output) throws Exception {
     try (Connection rabbit = ItSupport.rabbit()) {
       ItSupport.declareAndPurge(rabbit);
-      ConversionFinished event = Events.succeeded(ItSupport.uniqueRecipient(), "never.mp4");
+      String recipient = ItSupport.uniqueRecipient();
+      ConversionFinished event = Events.succeeded(recipient, "never.mp4");
       try (ConfirmedPublisher publisher = new ConfirmedPublisher(rabbit, new EventCodec(), Duration.ofSeconds(10))) {
         publisher.publish(event);
       }
 
       await().atMost(TIMEOUT).until(() -> ItSupport.takeDeadLetter(rabbit, event.messageId()));
       assertThat(meterRegistry.get("notifier.emails.failed").counter().count()).isEqualTo(1);
-      assertThat(meterRegistry.get("notifier.smtp.retries").counter().count()).isEqualTo(2);
+      assertThat(meterRegistry.get("notifier.smtp.retries").counter().count()).isZero();
+      assertThat(meterRegistry.get("notifier.messages.requeued").counter().count()).isZero();
       assertThat(meterRegistry.get("notifier.messages.dead.lettered").tags("reason", "smtp").counter().count())
           .isEqualTo(1);
+      assertThat(output.getOut()).containsPattern("dead-lettering " + event.messageId()
+          + " to mp3.dead: the SMTP server refused the mail to " + recipient + " for good: .*550 5\\.1\\.1");
     }
-  }
-
-  @Test
-  void readinessIsDownWhileSmtpIsUnreachable() throws Exception {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-        URI.create("http://127.0.0.1:" + managementPort + "/actuator/health/readiness")).build(),
-        HttpResponse.BodyHandlers.ofString());
-
-    assertThat(response.statusCode()).isEqualTo(503);
-    assertThat(response.body()).contains("\"smtp\":{\"status\":\"DOWN\"");
   }
 }

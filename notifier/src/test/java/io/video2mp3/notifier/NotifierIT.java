@@ -33,7 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The notifier end to end: the real RabbitMQ, GreenMail as the SMTP server, MongoDB in the JVM.
- * Many quick SMTP attempts, so that the "SMTP down, then up" test has time to bring GreenMail back.
+ * Quick SMTP attempts: in the "SMTP down, then up" test the mail goes round the queue until GreenMail is back.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability(tracing = false) // Boot disables the Prometheus export in tests otherwise
@@ -49,18 +49,12 @@ class NotifierIT {
   static void properties(DynamicPropertyRegistry registry) {
     greenMail = ItSupport.greenMail(SMTP_PORT);
     greenMail.start();
-    registry.add("notifier.rabbitmq-uri", ItSupport::rabbitUri);
-    registry.add("notifier.mongodb-uri", MONGO::uri);
+    ItSupport.connectTo(registry, MONGO::uri, () -> SMTP_PORT);
+    ItSupport.smtpRetry(registry, "5s", 5, "100ms", "300ms");
     registry.add("notifier.public-base-url", () -> "https://mp3.example.test/");
     registry.add("notifier.retention-days", () -> "3");
-    registry.add("notifier.smtp.host", () -> "127.0.0.1");
-    registry.add("notifier.smtp.port", () -> SMTP_PORT);
     registry.add("notifier.smtp.from", () -> "video2mp3 <noreply@example.test>");
-    registry.add("notifier.smtp.timeout", () -> "5s");
     registry.add("notifier.smtp.health-cache-ttl", () -> "100ms");
-    registry.add("notifier.smtp.retry.attempts", () -> "100");
-    registry.add("notifier.smtp.retry.initial-backoff", () -> "100ms");
-    registry.add("notifier.smtp.retry.max-backoff", () -> "300ms");
     registry.add("notifier.consumer.requeue-delay", () -> "200ms");
     registry.add("notifier.dedup.poll-interval", () -> "100ms");
   }

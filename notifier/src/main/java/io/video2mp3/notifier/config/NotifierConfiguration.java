@@ -51,10 +51,12 @@ public class NotifierConfiguration {
   @Bean(destroyMethod = "close")
   MongoClient notifierMongoClient(NotifierProperties properties) {
     ConnectionString uri = parseMongoUri(properties.mongodbUri());
-    // Short server selection: when MongoDB is down a message is requeued after a delay, not held.
+    // Short server selection (5 s unless MONGODB_URI says serverSelectionTimeoutMS): while MongoDB is down
+    // a delivery retries within its bounded outage wait, then goes to the back of the queue.
+    int serverSelectionMillis = uri.getServerSelectionTimeout() != null ? uri.getServerSelectionTimeout() : 5_000;
     MongoClientSettings settings = MongoClientSettings.builder()
         .applyConnectionString(uri)
-        .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(5, TimeUnit.SECONDS))
+        .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(serverSelectionMillis, TimeUnit.MILLISECONDS))
         .applyToSocketSettings(socket -> socket.connectTimeout(5, TimeUnit.SECONDS).readTimeout(15, TimeUnit.SECONDS))
         .applicationName("video2mp3-notifier")
         .build();
@@ -110,10 +112,11 @@ public class NotifierConfiguration {
   }
 
   @Bean
-  Mp3Consumer mp3Consumer(NotifierProperties properties, NotificationHandler handler, Sleeper sleeper) {
+  Mp3Consumer mp3Consumer(NotifierProperties properties, NotificationHandler handler, EventCodec codec,
+      Sleeper sleeper) {
     NotifierProperties.Consumer consumer = properties.consumer();
     return new Mp3Consumer(properties.rabbitmqUri(), consumer.prefetch(), consumer.concurrency(),
-        consumer.requeueDelay(), consumer.connectTimeout(), handler, sleeper);
+        consumer.requeueDelay(), consumer.connectTimeout(), handler, codec, sleeper);
   }
 
   @Bean

@@ -1,5 +1,6 @@
 package io.video2mp3.notifier.config;
 
+import io.video2mp3.notifier.mail.RetryPolicy;
 import io.video2mp3.notifier.mail.SmtpSecurity;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -18,6 +19,11 @@ public record NotifierProperties(
     Consumer consumer,
     Dedup dedup) {
 
+  /** RabbitMQ closes a channel whose delivery stays unacknowledged this long (its default consumer_timeout). */
+  public static final Duration BROKER_CONSUMER_TIMEOUT = Duration.ofMinutes(30);
+  /** The longest hold the settings may allow: well below the broker's consumer timeout. */
+  public static final Duration MAX_HOLD = Duration.ofMinutes(20);
+
   public NotifierProperties {
     requireText("notifier.rabbitmq-uri (RABBITMQ_URI)", rabbitmqUri);
     requireText("notifier.mongodb-uri (MONGODB_URI)", mongodbUri);
@@ -31,6 +37,39 @@ public record NotifierProperties(
     require("notifier.smtp", smtp);
     require("notifier.consumer", consumer);
     require("notifier.dedup", dedup);
+    // Computed from the parameters: the record's fields are assigned only after this body.
+    Duration hold = longestHoldOfAPrefetchedDelivery(smtp, consumer, dedup);
+    if (hold.compareTo(MAX_HOLD) > 0) {
+      throw new IllegalArgumentException("a delivery could stay unacknowledged for about " + hold.toMinutes()
+          + " min, more than the " + MAX_HOLD.toMinutes() + " min allowed (RabbitMQ's consumer timeout is "
+          + BROKER_CONSUMER_TIMEOUT.toMinutes() + " min by default): lower SMTP_RETRY_ATTEMPTS, SMTP_TIMEOUT,"
+          + " SMTP_RETRY_MAX_BACKOFF, NOTIFIER_MONGO_OUTAGE_WAIT or NOTIFIER_CLAIM_LEASE, or NOTIFIER_PREFETCH"
+          + " relative to NOTIFIER_CONCURRENCY");
+    }
+  }
+
+  /**
+   * About the longest one worker holds a delivery before it acks it, dead-letters it or sends it to the
+   * back of the queue: waiting out another delivery's claim, then a MongoDB outage, then every SMTP
+   * attempt (a hung server costs about a connect and a read timeout each) with its back-off, then the
+   * pause before it goes back.
+   */
+  static Duration longestHoldOfADelivery(Smtp smtp, Consumer consumer, Dedup dedup) {
+    Duration claimWait = dedup.claimLease().plus(dedup.pollInterval().multipliedBy(3));
+    Duration smtpAttempts = smtp.timeout().multipliedBy(2L * smtp.retry().attempts());
+    Duration smtpBackoff = new RetryPolicy(smtp.retry().attempts(), smtp.retry().initialBackoff(),
+        smtp.retry().maxBackoff()).totalBackoff();
+    return claimWait.plus(dedup.mongoOutageWait()).plus(smtpAttempts).plus(smtpBackoff)
+        .plus(consumer.requeueDelay());
+  }
+
+  /**
+   * The same for the last prefetched delivery: it is unacknowledged from the moment the broker sends it,
+   * and may first wait for a free worker while every worker holds one as long as it can.
+   */
+  static Duration longestHoldOfAPrefetchedDelivery(Smtp smtp, Consumer consumer, Dedup dedup) {
+    int rounds = (consumer.prefetch() + consumer.concurrency() - 1) / consumer.concurrency();
+    return longestHoldOfADelivery(smtp, consumer, dedup).multipliedBy(rounds);
   }
 
   /** SMTP server, sender and the in-process retry of failed sends. */

@@ -118,7 +118,7 @@ public class HandledEvents {
     return matched > 0;
   }
 
-  /** Gives the claim up after a failed send, so that a replay from the dead-letter queue can send. */
+  /** Gives the claim up after a failed send, so that the copy at the back of the queue (or a replay) can send. */
   public void release(String eventId, String token) {
     collection.deleteOne(and(eq("_id", eventId), eq(CLAIM_TOKEN, token), eq(STATUS, SENDING)));
   }

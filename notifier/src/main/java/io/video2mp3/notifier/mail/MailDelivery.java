@@ -5,7 +5,10 @@ import jakarta.mail.MessagingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Sends an email, retrying transient SMTP failures in-process with the {@link RetryPolicy}. */
+/**
+ * Sends an email, retrying transient SMTP failures in-process with the {@link RetryPolicy}; what is
+ * still failing after that is the caller's to retry later (a transient failure never loses the mail).
+ */
 public class MailDelivery {
 
   private static final Logger log = LoggerFactory.getLogger(MailDelivery.class);
@@ -55,8 +58,7 @@ public class MailDelivery {
         }
       }
     }
-    log.warn("giving up on the mail for {} after {} attempts: {}", email.eventId(), policy.attempts(),
-        describe(last));
+    log.warn("the mail for {} was not sent in {} attempts: {}", email.eventId(), policy.attempts(), describe(last));
     return DeliveryResult.failed(policy.attempts(), false, describe(last));
   }
 

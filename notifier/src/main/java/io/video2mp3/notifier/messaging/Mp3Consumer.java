@@ -7,6 +7,10 @@ import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import com.rabbitmq.client.ShutdownSignalException;
 import io.video2mp3.api.messaging.AmqpConnections;
+import io.video2mp3.api.messaging.BackOfQueue;
+import io.video2mp3.api.messaging.ConversionFinished;
+import io.video2mp3.api.messaging.EventCodec;
+import io.video2mp3.api.messaging.InvalidMessageException;
 import io.video2mp3.api.messaging.Topology;
 import io.video2mp3.notifier.config.Sleeper;
 import java.io.IOException;
@@ -28,12 +32,18 @@ import org.springframework.context.SmartLifecycle;
  * (amqp-client automatic recovery, consumers included); a supervisor additionally connects when the
  * broker was down at start-up and re-opens the channel after a channel-level error or a cancelled
  * consumer, which automatic recovery does not cover.
+ *
+ * <p>A delivery whose dependency is still down after the handler's in-process wait goes to the back of
+ * the queue ({@link BackOfQueue}): republished with confirms, then acked, so its delivery count never
+ * reaches the quorum queue's limit. The longest a delivery is held stays well below RabbitMQ's consumer
+ * timeout (see {@code NotifierProperties#longestHoldOfAPrefetchedDelivery}).
  */
 public class Mp3Consumer implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(Mp3Consumer.class);
   private static final Duration SUPERVISE_EVERY = Duration.ofSeconds(2);
   private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(20);
+  private static final Duration CONFIRM_TIMEOUT = Duration.ofSeconds(10);
 
   private final String uri;
   private final int prefetch;
@@ -41,6 +51,7 @@ public class Mp3Consumer implements SmartLifecycle {
   private final Duration requeueDelay;
   private final Duration connectTimeout;
   private final NotificationHandler handler;
+  private final EventCodec codec;
   private final Sleeper sleeper;
 
   private final Object lock = new Object();
@@ -48,17 +59,20 @@ public class Mp3Consumer implements SmartLifecycle {
   private ThreadPoolExecutor workers;
   private volatile boolean running;
   private volatile Connection connection;
+  private volatile BackOfQueue backOfQueue;
   private volatile Channel channel;
   private volatile String consumerTag;
 
+  /** @param requeueDelay the pause before a delivery goes back to the queue (a dependency is down) */
   public Mp3Consumer(String uri, int prefetch, int concurrency, Duration requeueDelay, Duration connectTimeout,
-      NotificationHandler handler, Sleeper sleeper) {
+      NotificationHandler handler, EventCodec codec, Sleeper sleeper) {
     this.uri = uri;
     this.prefetch = prefetch;
     this.concurrency = concurrency;
     this.requeueDelay = requeueDelay;
     this.connectTimeout = connectTimeout;
     this.handler = handler;
+    this.codec = codec;
     this.sleeper = sleeper;
   }
 
@@ -93,6 +107,7 @@ public class Mp3Consumer implements SmartLifecycle {
       try {
         if (connection == null) {
           connection = AmqpConnections.open(uri, "video2mp3-notifier", connectTimeout);
+          backOfQueue = new BackOfQueue(connection, codec, CONFIRM_TIMEOUT);
           log.info("connected to RabbitMQ");
         }
         if (!connection.isOpen()) {
@@ -146,16 +161,20 @@ public class Mp3Consumer implements SmartLifecycle {
       switch (outcome) {
         case ACK -> ch.basicAck(deliveryTag, false);
         case DEAD_LETTER -> ch.basicReject(deliveryTag, false);
-        case REQUEUE -> {
+        case RETRY_LATER -> {
           try {
             sleeper.sleep(requeueDelay);
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            BackOfQueue.requeue(ch, deliveryTag); // shutting down
+            return;
           }
-          ch.basicNack(deliveryTag, false, true);
+          // It decoded a moment ago: the handler returns RETRY_LATER only for a valid event.
+          backOfQueue.send(ch, deliveryTag, codec.decode(body, ConversionFinished.class));
         }
+        case REQUEUE -> BackOfQueue.requeue(ch, deliveryTag);
       }
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | InvalidMessageException | RuntimeException e) {
       // Channel gone (connection lost, shutting down): the broker redelivers, the dedup record decides.
       log.warn("cannot {} delivery {}: {}", outcome, deliveryTag, e.getMessage());
     }
@@ -193,8 +212,13 @@ public class Mp3Consumer implements SmartLifecycle {
     }
     synchronized (lock) {
       Connection conn = connection;
+      BackOfQueue copies = backOfQueue;
       connection = null;
+      backOfQueue = null;
       channel = null;
+      if (copies != null) {
+        copies.close();
+      }
       consumerTag = null;
       if (conn != null) {
         try {

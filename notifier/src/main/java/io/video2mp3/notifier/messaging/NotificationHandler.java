@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Handles one {@code ConversionFinished} delivery: decode, claim the event id, send with retries,
  * record it as sent. Never throws: every path ends in an {@link Outcome} so one bad message cannot
- * stop the consumer.
+ * stop the consumer. Only what can never succeed is dead-lettered (an invalid message, a mail the SMTP
+ * server refuses for good); a dependency that is down makes the delivery {@link Outcome#RETRY_LATER}.
  */
 public class NotificationHandler {
 
@@ -39,10 +40,9 @@ public class NotificationHandler {
   private final Duration mongoOutageWait;
 
   /**
-   * @param mongoOutageWait how long one delivery waits in-process for MongoDB before it is requeued:
-   *     every requeue counts against the quorum queue's delivery limit (5), after which the broker
-   *     dead-letters the message, so short outages are better sat out here (the bounded prefetch and
-   *     worker pool then pause consumption).
+   * @param mongoOutageWait how long one delivery waits in-process for MongoDB before it goes to the back
+   *     of the queue ({@link Outcome#RETRY_LATER}): short outages are sat out here (the bounded prefetch
+   *     and worker pool then pause consumption), longer ones cost a round trip through the queue each.
    */
   public NotificationHandler(EventCodec codec, MailComposer composer, MailDelivery delivery,
       HandledEvents handledEvents, NotifierMetrics metrics, Sleeper sleeper, Clock clock,
@@ -92,9 +92,9 @@ public class NotificationHandler {
     try {
       token = claimSittingOutMongoOutages(eventId);
     } catch (MongoException e) {
-      log.warn("MongoDB is unavailable, requeueing {}: {}", eventId, e.getMessage());
+      log.warn("MongoDB is still unavailable, sending {} to the back of the queue: {}", eventId, e.getMessage());
       metrics.requeued();
-      return Outcome.REQUEUE;
+      return Outcome.RETRY_LATER;
     }
     if (token == null) {
       log.info("dropping duplicate {}: its mail was already sent", eventId);
@@ -115,11 +115,18 @@ public class NotificationHandler {
       recordSent(eventId, token);
       return Outcome.ACK;
     }
-    metrics.failed();
-    metrics.deadLetteredSmtp();
     releaseQuietly(eventId, token);
-    log.warn("dead-lettering {} after {} SMTP attempt(s): {}", eventId, result.attempts(), result.failure());
-    return Outcome.DEAD_LETTER;
+    if (result.permanent()) {
+      metrics.failed();
+      metrics.deadLetteredSmtp();
+      log.warn("dead-lettering {} to mp3.dead: the SMTP server refused the mail to {} for good: {}", eventId,
+          email.to(), result.failure());
+      return Outcome.DEAD_LETTER;
+    }
+    metrics.requeued();
+    log.warn("SMTP still unavailable for {} after {} attempt(s), sending it to the back of the queue: {}", eventId,
+        result.attempts(), result.failure());
+    return Outcome.RETRY_LATER;
   }
 
   private String claimSittingOutMongoOutages(String eventId) throws InterruptedException {

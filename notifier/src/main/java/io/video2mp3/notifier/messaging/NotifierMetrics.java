@@ -24,7 +24,7 @@ public class NotifierMetrics {
     sentSuccess = sent(registry, "succeeded");
     sentFailure = sent(registry, "failed");
     failed = Counter.builder("notifier.emails.failed")
-        .description("Emails given up on after all SMTP attempts (then dead-lettered)").register(registry);
+        .description("Emails the SMTP server refused for good (then dead-lettered)").register(registry);
     duplicates = Counter.builder("notifier.messages.duplicates")
         .description("Messages dropped because their mail was already sent").register(registry);
     deadLetteredInvalid = deadLettered(registry, "invalid");
@@ -33,7 +33,8 @@ public class NotifierMetrics {
     smtpRetries = Counter.builder("notifier.smtp.retries")
         .description("Failed SMTP attempts that were retried").register(registry);
     requeued = Counter.builder("notifier.messages.requeued")
-        .description("Messages put back on the queue because MongoDB was unavailable").register(registry);
+        .description("Messages sent to the back of the queue because MongoDB or the SMTP server was unavailable")
+        .register(registry);
   }
 
   private static Counter sent(MeterRegistry registry, String conversion) {

@@ -6,6 +6,12 @@ public enum Outcome {
   ACK,
   /** Can never succeed: reject without requeue, the queue dead-letters it to {@code mp3.dead}. */
   DEAD_LETTER,
-  /** A dependency (MongoDB) is down: put it back after a delay. */
+  /**
+   * A dependency (MongoDB, the SMTP server) is still down after the in-process wait: the same event is
+   * published again to the back of the queue, then the delivery acked, so that no outage, however long,
+   * reaches the queue's delivery limit.
+   */
+  RETRY_LATER,
+  /** Shutting down mid-delivery: put it straight back (the broker redelivers it to the next consumer). */
   REQUEUE
 }

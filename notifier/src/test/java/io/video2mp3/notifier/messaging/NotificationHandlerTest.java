@@ -20,6 +20,8 @@ import io.video2mp3.notifier.mail.MailComposer;
 import io.video2mp3.notifier.mail.MailDelivery;
 import io.video2mp3.notifier.mail.RetryPolicy;
 import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.internet.InternetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -29,6 +31,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -46,6 +49,7 @@ class NotificationHandlerTest {
   private MongoCollection<Document> collection;
   private HandledEvents handledEvents;
   private boolean smtpDown;
+  private MessagingException rejection;
 
   @BeforeEach
   void setUp() {
@@ -57,6 +61,9 @@ class NotificationHandlerTest {
     MailDelivery delivery = new MailDelivery(mail -> {
       if (smtpDown) {
         throw new MessagingException("Connection refused");
+      }
+      if (rejection != null) {
+        throw rejection;
       }
       sent.add(mail);
     }, new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(2)), sleeper, (a, f) -> metrics.smtpRetry());
@@ -103,20 +110,37 @@ class NotificationHandlerTest {
   }
 
   @Test
-  void smtpDownForGoodDeadLettersAndReleasesTheClaim() {
+  void smtpDownGoesToTheBackOfTheQueueAndReleasesTheClaim() {
     smtpDown = true;
     ConversionFinished event = Events.failed("bob@example.com", "a.mp4", "boom");
 
-    assertThat(handler().handle(codec.encode(event))).isEqualTo(Outcome.DEAD_LETTER);
+    assertThat(handler().handle(codec.encode(event))).isEqualTo(Outcome.RETRY_LATER);
 
-    assertThat(count("notifier.emails.failed")).isEqualTo(1);
     assertThat(count("notifier.smtp.retries")).isEqualTo(2);
-    assertThat(count("notifier.messages.dead.lettered", "reason", "smtp")).isEqualTo(1);
-    // released: a replay from mp3.dead sends
+    assertThat(count("notifier.messages.requeued")).isEqualTo(1);
+    assertThat(count("notifier.emails.failed")).isZero();
+    assertThat(count("notifier.messages.dead.lettered", "reason", "smtp")).isZero();
+    // released: the copy at the back of the queue sends
     assertThat(collection.countDocuments()).isZero();
     smtpDown = false;
     assertThat(handler().handle(codec.encode(event))).isEqualTo(Outcome.ACK);
     assertThat(sent).hasSize(1);
+  }
+
+  @Test
+  void aRecipientRefusedForGoodIsDeadLettered() throws Exception {
+    rejection = new SendFailedException("Invalid Addresses",
+        new SMTPAddressFailedException(new InternetAddress("bob@example.com"), "RCPT TO", 550, "550 5.1.1 no such user"),
+        null, null, new InternetAddress[] {new InternetAddress("bob@example.com")});
+    ConversionFinished event = Events.succeeded("bob@example.com", "a.mp4");
+
+    assertThat(handler().handle(codec.encode(event))).isEqualTo(Outcome.DEAD_LETTER);
+
+    assertThat(count("notifier.smtp.retries")).isZero();
+    assertThat(count("notifier.emails.failed")).isEqualTo(1);
+    assertThat(count("notifier.messages.dead.lettered", "reason", "smtp")).isEqualTo(1);
+    assertThat(count("notifier.messages.requeued")).isZero();
+    assertThat(collection.countDocuments()).isZero();
   }
 
   @Test
@@ -147,7 +171,7 @@ class NotificationHandlerTest {
   }
 
   @Test
-  void mongoDownRequeues() throws Exception {
+  void mongoDownGoesToTheBackOfTheQueue() throws Exception {
     int closedPort;
     try (ServerSocket socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort();
@@ -161,8 +185,8 @@ class NotificationHandlerTest {
 
       Outcome outcome = handler(unavailable, clock::add).handle(codec.encode(Events.succeeded("bob@example.com", "a.mp4")));
 
-      assertThat(outcome).isEqualTo(Outcome.REQUEUE);
-      // sat out in-process first (0.5 + 1 + 2 s of the 5 s allowed), then requeued
+      assertThat(outcome).isEqualTo(Outcome.RETRY_LATER);
+      // sat out in-process first (0.5 + 1 + 2 s of the 5 s allowed), then to the back of the queue
       assertThat(clock.instant()).isEqualTo(Instant.parse("2026-11-22T10:00:03.500Z"));
       assertThat(sent).isEmpty();
       assertThat(count("notifier.messages.requeued")).isEqualTo(1);
