@@ -19,6 +19,7 @@ public record OperatorSettings(
     String mongoUri,
     String rabbitUri,
     int maxConcurrentJobs,
+    int retentionDays,
     JobSettings job,
     int healthPort,
     boolean leaderElection,
@@ -30,6 +31,8 @@ public record OperatorSettings(
   public static final String DEFAULT_CONVERTER_IMAGE = "video2mp3/operator:latest";
   public static final int DEFAULT_MAX_CONCURRENT_JOBS = 4;
   public static final int DEFAULT_HEALTH_PORT = 8081;
+  /** As the notifier's RETENTION_DAYS, whose mail promises the MP3 for that long. */
+  public static final int DEFAULT_RETENTION_DAYS = 7;
 
   /** Reads and validates; throws {@link IllegalArgumentException} listing every bad variable. */
   public static OperatorSettings fromEnv(Map<String, String> env) {
@@ -46,6 +49,8 @@ public record OperatorSettings(
       errors.add("RABBITMQ_URI must start with amqp:// or amqps://");
     }
     int max = r.integer("MAX_CONCURRENT_JOBS", DEFAULT_MAX_CONCURRENT_JOBS, 1, 10_000);
+    // 0: finished conversions are never deleted by the operator.
+    int retention = r.integer("RETENTION_DAYS", DEFAULT_RETENTION_DAYS, 0, 36_500);
     JobSettings job = new JobSettings(
         r.text("CONVERTER_IMAGE", DEFAULT_CONVERTER_IMAGE),
         r.text("CONVERTER_IMAGE_PULL_POLICY", "IfNotPresent"),
@@ -66,13 +71,13 @@ public record OperatorSettings(
     if (!errors.isEmpty()) {
       throw new IllegalArgumentException("invalid operator settings: " + String.join("; ", errors));
     }
-    return new OperatorSettings(namespaces, mongo, rabbit, max, job, port, leader,
+    return new OperatorSettings(namespaces, mongo, rabbit, max, retention, job, port, leader,
         leNamespace.isEmpty() ? null : leNamespace, intake);
   }
 
   /** Conversion settings of a namespace without a ConversionPlatform: MAX_CONCURRENT_JOBS is per namespace. */
   public ConversionSettings conversionDefaults() {
-    return new ConversionSettings(maxConcurrentJobs, job.image(), job.ttlSecondsAfterFinished());
+    return new ConversionSettings(maxConcurrentJobs, job.image(), job.ttlSecondsAfterFinished(), retentionDays);
   }
 
   public boolean watchAllNamespaces() {

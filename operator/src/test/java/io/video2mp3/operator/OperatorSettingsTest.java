@@ -18,6 +18,18 @@ class OperatorSettingsTest {
     assertThat(s.rabbitUri()).isEqualTo("amqp://guest:guest@127.0.0.1:5672");
     assertThat(s.job().mongoSecretKey()).isEqualTo("MONGODB_URI");
     assertThat(s.leaderElection()).isFalse();
+    assertThat(s.retentionDays()).isEqualTo(7);
+    assertThat(s.conversionDefaults().retentionDays()).isEqualTo(7);
+  }
+
+  @Test
+  void retentionDaysZeroKeepsForever() {
+    assertThat(OperatorSettings.fromEnv(Map.of("RETENTION_DAYS", "0")).conversionDefaults().retentionDays()).isZero();
+    assertThat(OperatorSettings.fromEnv(Map.of("RETENTION_DAYS", "30")).retentionDays()).isEqualTo(30);
+    assertThatThrownBy(() -> OperatorSettings.fromEnv(Map.of("RETENTION_DAYS", "-1")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("RETENTION_DAYS");
+    assertThatThrownBy(() -> OperatorSettings.fromEnv(Map.of("RETENTION_DAYS", "a week")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("RETENTION_DAYS");
   }
 
   @Test

@@ -115,7 +115,7 @@ class ConversionJobBuilderTest {
 
   @Test
   void imageAndTtlComeFromTheNamespacesSettings() {
-    Job job = builder.build(conversion, new ConversionSettings(2, "registry/converter:2.0", 120));
+    Job job = builder.build(conversion, new ConversionSettings(2, "registry/converter:2.0", 120, 7));
     assertThat(job.getSpec().getTtlSecondsAfterFinished()).isEqualTo(120);
     Container container = job.getSpec().getTemplate().getSpec().getContainers().get(0);
     assertThat(container.getImage()).isEqualTo("registry/converter:2.0");

@@ -14,7 +14,7 @@ public final class TestConversions {
       "mongo-secret", "MONGODB_URI", "250m", "256Mi", "2", "1Gi", 600, "2Gi");
   /** The settings of a namespace without a ConversionPlatform, from {@link #JOB_SETTINGS}. */
   public static final ConversionSettings SETTINGS = new ConversionSettings(4, JOB_SETTINGS.image(),
-      JOB_SETTINGS.ttlSecondsAfterFinished());
+      JOB_SETTINGS.ttlSecondsAfterFinished(), 7);
 
   private TestConversions() {
   }
