@@ -19,6 +19,8 @@ public class ConversionEvents {
   public static final String JOB_CREATED = "JobCreated";
   public static final String SUCCEEDED = "Succeeded";
   public static final String FAILED = "Failed";
+  /** A finished conversion outlived its namespace's retention and is deleted with its files. */
+  public static final String EXPIRED = "Expired";
   private static final String COMPONENT = "video2mp3-operator";
   private static final Logger LOG = LoggerFactory.getLogger(ConversionEvents.class);
 

@@ -52,7 +52,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Reconciles a VideoConversion into one Job. Thin: it reads the state (status, the Job from the
  * informer cache, the Pod's termination message once the Job finished, progress from MongoDB),
- * asks {@link Admission} and {@link StatusLogic} what the new status is, and writes it.
+ * asks {@link Admission} and {@link StatusLogic} what the new status is, and writes it. A finished
+ * conversion is deleted once {@link Retention} says it expired.
  */
 @ControllerConfiguration(name = VideoConversionReconciler.NAME)
 public class VideoConversionReconciler implements Reconciler<VideoConversion>, Cleaner<VideoConversion> {
@@ -283,9 +284,13 @@ public class VideoConversionReconciler implements Reconciler<VideoConversion>, C
   private UpdateControl<VideoConversion> finishAndNotify(VideoConversion conversion, VideoConversionStatus next) {
     VideoConversionStatus original = conversion.getStatus();
     boolean notified = tryNotify(conversion, next);
-    UpdateControl<VideoConversion> control = patch(conversion, original, notified ? StatusLogic.notified(next) : next);
+    VideoConversionStatus written = notified ? StatusLogic.notified(next) : next;
+    UpdateControl<VideoConversion> control = patch(conversion, original, written);
     wakeQueued(currentContext.get(), namespace(conversion));
-    return notified ? control : control.rescheduleAfter(notifyBackoff(conversion));
+    Instant now = clock.instant();
+    return control.rescheduleAfter(notified
+        ? retention(conversion, written, now).recheckAfter(now, Retention.MAX_RECHECK)
+        : notifyBackoff(conversion));
   }
 
   /**
@@ -318,15 +323,48 @@ public class VideoConversionReconciler implements Reconciler<VideoConversion>, C
         .collect(Collectors.toCollection(LinkedHashSet::new));
   }
 
+  /** A finished conversion: notify its owner once, then keep it until its retention runs out. */
   private UpdateControl<VideoConversion> notifyFinished(VideoConversion conversion, VideoConversionStatus current) {
+    VideoConversionStatus status = current;
     if (Boolean.TRUE.equals(current.getNotified())) {
       confirmedUids.remove(conversion.getMetadata().getUid());
-      return UpdateControl.noUpdate();
+    } else if (tryNotify(conversion, current)) {
+      status = StatusLogic.notified(current);
+      patch(conversion, current, status);
+    } else {
+      return UpdateControl.<VideoConversion>noUpdate().rescheduleAfter(notifyBackoff(conversion));
     }
-    if (tryNotify(conversion, current)) {
-      return patch(conversion, current, StatusLogic.notified(current));
+    return expireWhenDue(conversion, status);
+  }
+
+  /** Deletes the conversion once its retention ran out (the finalizer removes Job and files), else looks again then. */
+  private UpdateControl<VideoConversion> expireWhenDue(VideoConversion conversion, VideoConversionStatus status) {
+    Instant now = clock.instant();
+    Retention.Verdict verdict = retention(conversion, status, now);
+    if (!verdict.expired()) {
+      return UpdateControl.<VideoConversion>noUpdate().rescheduleAfter(verdict.recheckAfter(now, Retention.MAX_RECHECK));
     }
-    return UpdateControl.<VideoConversion>noUpdate().rescheduleAfter(notifyBackoff(conversion));
+    String ns = namespace(conversion);
+    String name = conversion.getMetadata().getName();
+    int days = settingsFor(ns).retentionDays();
+    String message = String.format("%s at %s, kept %d day%s (until %s): deleting it and its files",
+        status.getPhase(), status.getCompletedAt(), days, days == 1 ? "" : "s",
+        verdict.keepUntil().map(StatusLogic::rfc3339).orElse("?"));
+    events.normal(conversion, ConversionEvents.EXPIRED, message);
+    LOG.info("{}/{} expired: {}", ns, name, message);
+    try {
+      client.resources(VideoConversion.class).inNamespace(ns).withName(name).delete();
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != 404) {
+        throw e;
+      }
+    }
+    return UpdateControl.noUpdate();
+  }
+
+  private Retention.Verdict retention(VideoConversion conversion, VideoConversionStatus status, Instant now) {
+    return Retention.decide(status.getPhase(), Retention.parseTimestamp(status.getCompletedAt()).orElse(null),
+        Boolean.TRUE.equals(status.getNotified()), now, settingsFor(namespace(conversion)).retentionDays());
   }
 
   private boolean tryNotify(VideoConversion conversion, VideoConversionStatus status) {
