@@ -22,7 +22,7 @@ public record ConversionsSpec(
     @JsonPropertyDescription("Seconds a finished conversion Job is kept before Kubernetes deletes it.")
     Integer jobTTLSecondsAfterFinished,
     @Min(1)
-    @JsonPropertyDescription("Days finished conversions and their files are kept; forever when left out.")
+    @JsonPropertyDescription("Days finished (and notified) conversions and their files are kept before the operator deletes them; when left out, the operator's RETENTION_DAYS (default 7, 0 = forever).")
     Integer retentionDays) {
 
   public static final int DEFAULT_MAX_CONCURRENT_JOBS = 4;
