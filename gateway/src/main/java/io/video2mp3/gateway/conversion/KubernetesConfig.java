@@ -15,7 +15,7 @@ class KubernetesConfig {
   @Bean(destroyMethod = "close")
   KubernetesClient kubernetesClient(GatewaySettings settings) {
     Config base = settings.hasKubernetesMasterUrl()
-        ? new ConfigBuilder(Config.empty()).withMasterUrl(settings.kubernetesMasterUrl()).withTrustCerts(true).build()
+        ? new ConfigBuilder(Config.empty()).withMasterUrl(settings.kubernetesMasterUrl()).build()
         : Config.autoConfigure(null);
     int timeoutMs = (int) settings.dependencyTimeout().toMillis();
     Config config = new ConfigBuilder(base)
