@@ -75,8 +75,8 @@ class IntakeOutageIT {
     assertThat(queue.deadLettered(request.messageId())).isFalse();
   }
 
-  @Test
-  void serverErrorsAreRetriedUntilTheApiServerRecovers() throws Exception {
+  /** Every create of a conversion answers 503 until the expectations are cleared; returns when each came. */
+  private List<Long> refuseCreates() {
     List<Long> refusedAt = new CopyOnWriteArrayList<>();
     harness.server.expect().post().withPath(CONVERSIONS_PATH)
         .andReply(503, r -> {
@@ -85,6 +85,12 @@ class IntakeOutageIT {
               .withMessage("etcd is down (set by the test)").build();
         })
         .always();
+    return refusedAt;
+  }
+
+  @Test
+  void serverErrorsAreRetriedUntilTheApiServerRecovers() throws Exception {
+    List<Long> refusedAt = refuseCreates();
     ConversionRequested request = VideoQueue.request("192k");
     queue.publisher.publish(request);
 
@@ -111,14 +117,7 @@ class IntakeOutageIT {
   void anOutageLongerThanTheDeliveryLimitLosesNothing() throws Exception {
     harness.stopOperator();
     harness.intakeBackoff(new IntakeConsumer.Backoff(Duration.ofMillis(20), Duration.ofMillis(40), Duration.ofMillis(100)));
-    List<Long> refusedAt = new CopyOnWriteArrayList<>();
-    harness.server.expect().post().withPath(CONVERSIONS_PATH)
-        .andReply(503, r -> {
-          refusedAt.add(System.nanoTime());
-          return new StatusBuilder().withStatus("Failure").withCode(503).withReason("ServiceUnavailable")
-              .withMessage("etcd is down (set by the test)").build();
-        })
-        .always();
+    List<Long> refusedAt = refuseCreates();
     harness.startOperator();
     ConversionRequested request = VideoQueue.request("192k");
     queue.publisher.publish(request);
