@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.video2mp3.api.conversion.validation.SpecRules;
 
 /** The audio file to produce. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -19,7 +20,7 @@ public record OutputSpec(
     @JsonPropertyDescription("Target bitrate, for example 128k or 192k.")
     String bitrate) {
 
-  public static final String BITRATE_PATTERN = "^[0-9]{2,3}k$";
+  public static final String BITRATE_PATTERN = SpecRules.BITRATE_PATTERN;
   public static final String DEFAULT_BITRATE = "192k";
 
   public static OutputSpec mp3(String bitrate) {

@@ -1,5 +1,6 @@
 package io.video2mp3.api.conversion;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn.Type;
 import io.fabric8.kubernetes.api.model.Namespaced;
@@ -10,6 +11,7 @@ import io.fabric8.kubernetes.model.annotation.Plural;
 import io.fabric8.kubernetes.model.annotation.ShortNames;
 import io.fabric8.kubernetes.model.annotation.Singular;
 import io.fabric8.kubernetes.model.annotation.Version;
+import io.video2mp3.api.conversion.validation.LenientSpecDeserializer;
 import java.util.List;
 
 /** One video to turn into an MP3; reconciled into one ffmpeg Job by the operator. */
@@ -38,6 +40,13 @@ public class VideoConversion extends CustomResource<VideoConversionSpec, VideoCo
   /** The name both creators (gateway and operator intake) give the conversion of an uploaded file. */
   public static String nameForFileId(String fileId) {
     return "vc-" + fileId;
+  }
+
+  /** Leniently: a spec that does not fit the types becomes an unreadable spec, never a failed list or watch. */
+  @Override
+  @JsonDeserialize(using = LenientSpecDeserializer.class)
+  public void setSpec(VideoConversionSpec spec) {
+    super.setSpec(spec);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.video2mp3.api.conversion;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
@@ -7,6 +8,7 @@ import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.ValidationRule;
+import io.video2mp3.api.conversion.validation.SpecRules;
 import java.util.Objects;
 
 /** What to convert, into what, for whom. Immutable once created: a new request is a new resource. */
@@ -29,17 +31,21 @@ public class VideoConversionSpec {
   @JsonPropertyDescription("Who asked for the conversion; set from the login token, never from client input.")
   private Owner owner;
 
-  @Min(1)
-  @Max(86400)
+  @Min(SpecRules.TIMEOUT_MIN_SECONDS)
+  @Max(SpecRules.TIMEOUT_MAX_SECONDS)
   @Default("3600")
   @JsonPropertyDescription("Seconds the conversion Job may run before it is failed (activeDeadlineSeconds).")
   private Integer timeoutSeconds = DEFAULT_TIMEOUT_SECONDS;
 
-  @Min(0)
-  @Max(10)
+  @Min(SpecRules.RETRIES_MIN)
+  @Max(SpecRules.RETRIES_MAX)
   @Default("2")
   @JsonPropertyDescription("How many times a failed attempt is retried (the Job's backoffLimit).")
   private Integer retries = DEFAULT_RETRIES;
+
+  /** Why the resource's spec did not fit these types (see LenientSpecDeserializer); null when it did. */
+  @JsonIgnore
+  private String unreadable;
 
   public VideoConversionSpec() {
   }
@@ -48,6 +54,20 @@ public class VideoConversionSpec {
     this.source = source;
     this.output = output;
     this.owner = owner;
+  }
+
+  /** A spec that could not be read: every field is empty, {@code reason} says what was wrong. */
+  public static VideoConversionSpec unreadable(String reason) {
+    VideoConversionSpec spec = new VideoConversionSpec();
+    spec.timeoutSeconds = null;
+    spec.retries = null;
+    spec.unreadable = reason;
+    return spec;
+  }
+
+  /** Why the stored spec could not be read into these types, or null. */
+  public String unreadable() {
+    return unreadable;
   }
 
   public Source getSource() {
@@ -107,11 +127,12 @@ public class VideoConversionSpec {
         && Objects.equals(output, other.output)
         && Objects.equals(owner, other.owner)
         && Objects.equals(timeoutSeconds, other.timeoutSeconds)
-        && Objects.equals(retries, other.retries);
+        && Objects.equals(retries, other.retries)
+        && Objects.equals(unreadable, other.unreadable);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(source, output, owner, timeoutSeconds, retries);
+    return Objects.hash(source, output, owner, timeoutSeconds, retries, unreadable);
   }
 }

@@ -43,6 +43,9 @@ public class VideoConversionStatus {
   @JsonPropertyDescription("True once the ConversionFinished event was confirmed by the broker.")
   private Boolean notified;
 
+  @JsonPropertyDescription("Source, output and owner fixed when the conversion was admitted; authoritative over the spec.")
+  private AdmittedRequest admitted;
+
   public Phase getPhase() {
     return phase;
   }
@@ -129,5 +132,13 @@ public class VideoConversionStatus {
 
   public void setNotified(Boolean notified) {
     this.notified = notified;
+  }
+
+  public AdmittedRequest getAdmitted() {
+    return admitted;
+  }
+
+  public void setAdmitted(AdmittedRequest admitted) {
+    this.admitted = admitted;
   }
 }
