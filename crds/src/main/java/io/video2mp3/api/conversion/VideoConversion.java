@@ -1,6 +1,8 @@
 package io.video2mp3.api.conversion;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn.Type;
 import io.fabric8.kubernetes.api.model.Namespaced;
@@ -12,6 +14,7 @@ import io.fabric8.kubernetes.model.annotation.ShortNames;
 import io.fabric8.kubernetes.model.annotation.Singular;
 import io.fabric8.kubernetes.model.annotation.Version;
 import io.video2mp3.api.conversion.validation.LenientSpecDeserializer;
+import io.video2mp3.api.conversion.validation.LenientSpecSerializer;
 import java.util.List;
 
 /** One video to turn into an MP3; reconciled into one ffmpeg Job by the operator. */
@@ -42,7 +45,28 @@ public class VideoConversion extends CustomResource<VideoConversionSpec, VideoCo
     return "vc-" + fileId;
   }
 
+  /**
+   * What this conversion is: the record fixed on the status when it was admitted, else what the
+   * spec asks for now. Everything decided after admission (the Job, the finished event, who may
+   * download) reads it from here, so a later edit of the spec changes nothing already decided.
+   */
+  @JsonIgnore
+  public AdmittedRequest request() {
+    VideoConversionStatus status = getStatus();
+    if (status != null && status.getAdmitted() != null) {
+      return status.getAdmitted();
+    }
+    return getSpec() == null ? new AdmittedRequest(null, null, null) : AdmittedRequest.of(getSpec());
+  }
+
   /** Leniently: a spec that does not fit the types becomes an unreadable spec, never a failed list or watch. */
+  /** An unreadable spec is written back as it was stored, so a copy made through JSON stays unreadable. */
+  @Override
+  @JsonSerialize(using = LenientSpecSerializer.class)
+  public VideoConversionSpec getSpec() {
+    return super.getSpec();
+  }
+
   @Override
   @JsonDeserialize(using = LenientSpecDeserializer.class)
   public void setSpec(VideoConversionSpec spec) {

@@ -3,6 +3,7 @@ package io.video2mp3.api.conversion;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
@@ -47,6 +48,10 @@ public class VideoConversionSpec {
   @JsonIgnore
   private String unreadable;
 
+  /** The stored JSON of an unreadable spec: written back as it was (JOSDK clones resources through JSON). */
+  @JsonIgnore
+  private JsonNode raw;
+
   public VideoConversionSpec() {
   }
 
@@ -57,12 +62,18 @@ public class VideoConversionSpec {
   }
 
   /** A spec that could not be read: every field is empty, {@code reason} says what was wrong. */
-  public static VideoConversionSpec unreadable(String reason) {
+  public static VideoConversionSpec unreadable(String reason, JsonNode raw) {
     VideoConversionSpec spec = new VideoConversionSpec();
     spec.timeoutSeconds = null;
     spec.retries = null;
     spec.unreadable = reason;
+    spec.raw = raw;
     return spec;
+  }
+
+  /** The stored JSON of an unreadable spec, else null. */
+  public JsonNode raw() {
+    return raw;
   }
 
   /** Why the stored spec could not be read into these types, or null. */

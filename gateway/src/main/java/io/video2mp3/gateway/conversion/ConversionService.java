@@ -1,5 +1,6 @@
 package io.video2mp3.gateway.conversion;
 
+import io.video2mp3.api.conversion.Owner;
 import io.video2mp3.api.conversion.VideoConversion;
 import io.video2mp3.gateway.auth.Caller;
 import io.video2mp3.gateway.error.ApiException;
@@ -56,7 +57,9 @@ public class ConversionService {
     return repository.namespace();
   }
 
+  /** By the owner the operator admitted the conversion for (the spec's until then): a later spec edit hands nothing over. */
   private static boolean visibleTo(Caller caller, VideoConversion conversion) {
-    return conversion.getSpec() != null ? caller.maySee(conversion.getSpec().getOwner()) : caller.admin();
+    Owner owner = conversion.request().owner();
+    return owner != null ? caller.maySee(owner) : caller.admin();
   }
 }

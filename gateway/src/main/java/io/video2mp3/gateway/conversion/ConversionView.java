@@ -1,10 +1,10 @@
 package io.video2mp3.gateway.conversion;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.video2mp3.api.conversion.AdmittedRequest;
 import io.video2mp3.api.conversion.ConversionOutput;
 import io.video2mp3.api.conversion.Phase;
 import io.video2mp3.api.conversion.VideoConversion;
-import io.video2mp3.api.conversion.VideoConversionSpec;
 import io.video2mp3.api.conversion.VideoConversionStatus;
 
 /** A conversion as the REST API shows it. */
@@ -24,7 +24,7 @@ public record ConversionView(
     String audioUrl) {
 
   public static ConversionView of(VideoConversion conversion, String apiBase) {
-    VideoConversionSpec spec = conversion.getSpec();
+    AdmittedRequest request = conversion.request();
     VideoConversionStatus status = conversion.getStatus();
     String name = conversion.getMetadata().getName();
     Phase phase = phaseOf(conversion);
@@ -36,8 +36,8 @@ public record ConversionView(
         phase == Phase.Succeeded ? 100 : progress == null ? 0 : progress,
         status == null ? null : status.getMessage(),
         status == null ? null : status.getOutput(),
-        spec == null || spec.getSource() == null ? null : spec.getSource().filename(),
-        spec == null || spec.getOwner() == null ? null : spec.getOwner().username(),
+        request.source() == null ? null : request.source().filename(),
+        request.owner() == null ? null : request.owner().username(),
         conversion.getMetadata().getCreationTimestamp(),
         status == null ? null : status.getStartedAt(),
         status == null ? null : status.getCompletedAt(),

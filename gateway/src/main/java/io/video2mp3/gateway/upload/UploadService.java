@@ -4,6 +4,7 @@ import io.video2mp3.api.conversion.OutputSpec;
 import io.video2mp3.api.conversion.Source;
 import io.video2mp3.api.conversion.VideoConversion;
 import io.video2mp3.api.conversion.VideoConversionSpec;
+import io.video2mp3.api.conversion.validation.VideoConversionSpecValidator;
 import io.video2mp3.api.messaging.ConversionRequested;
 import io.video2mp3.gateway.auth.Caller;
 import io.video2mp3.gateway.config.GatewaySettings;
@@ -81,6 +82,12 @@ public class UploadService {
     String name = VideoConversion.nameForFileId(video.fileId());
     VideoConversionSpec spec = new VideoConversionSpec(
         Source.upload(video.fileId(), video.filename()), OutputSpec.mp3(bitrate), caller.asOwner());
+    // The rules of the CRD's schema, before anything is queued: a spec the operator would fail is a 400 now.
+    String problem = VideoConversionSpecValidator.problem(spec);
+    if (problem != null) {
+      videos.delete(video.id());
+      throw ApiException.badRequest("cannot convert this upload: " + problem);
+    }
     try {
       publisher.publish(ConversionRequested.of(conversions.namespace(), name, spec.getSource(), spec.getOutput(),
           spec.getOwner(), Instant.now(clock)));

@@ -31,7 +31,7 @@ public class LenientSpecDeserializer extends StdDeserializer<VideoConversionSpec
     try {
       return context.readTreeAsValue(tree, VideoConversionSpec.class);
     } catch (JacksonException | IllegalArgumentException e) {
-      return VideoConversionSpec.unreadable(describe(e));
+      return VideoConversionSpec.unreadable(describe(e), tree);
     }
   }
 

@@ -82,7 +82,7 @@ class VideoConversionSpecValidatorTest {
 
   @Test
   void anUnreadableSpecSaysWhy() {
-    assertThat(VideoConversionSpecValidator.problem(VideoConversionSpec.unreadable("spec.retries: not a number")))
+    assertThat(VideoConversionSpecValidator.problem(VideoConversionSpec.unreadable("spec.retries: not a number", null)))
         .isEqualTo("spec cannot be read: spec.retries: not a number");
   }
 }
