@@ -15,7 +15,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.video2mp3.api.messaging.EventCodec;
 import io.video2mp3.api.storage.StorageLayout;
-import io.video2mp3.operator.conversion.ConversionEvents;
+import io.video2mp3.operator.reconcile.ResourceEvents;
 import io.video2mp3.operator.conversion.ConversionJobBuilder;
 import io.video2mp3.operator.conversion.ConversionStore;
 import io.video2mp3.operator.conversion.RabbitFinishedNotifier;
@@ -112,7 +112,7 @@ public final class OperatorApplication implements AutoCloseable {
 
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     reconciler = new VideoConversionReconciler(client, new ConversionJobBuilder(settings.job()), store, notifier,
-        new ConversionEvents(client), settings.conversionDefaults(), timing, Clock.systemUTC());
+        new ResourceEvents(client, Clock.systemUTC()), settings.conversionDefaults(), timing, Clock.systemUTC());
     registry.gauge("video2mp3_conversions_running", reconciler, r -> r.runningConversions());
 
     operator = new Operator(o -> {

@@ -7,8 +7,10 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
 import io.fabric8.kubernetes.api.model.batch.v1.JobConditionBuilder;
@@ -344,9 +346,24 @@ public class OperatorHarness implements AutoCloseable {
   }
 
   public List<String> eventReasons(String conversion) {
+    return events(conversion).stream().map(Event::getReason).toList();
+  }
+
+  /** The Events recorded on the resource named {@code involved} in {@link #NS}. */
+  public List<Event> events(String involved) {
     return client.v1().events().inNamespace(NS).list().getItems().stream()
-        .filter(e -> conversion.equals(e.getInvolvedObject().getName()))
-        .map(e -> e.getReason()).toList();
+        .filter(e -> involved.equals(e.getInvolvedObject().getName())).toList();
+  }
+
+  /**
+   * Every POST to {@code path} is refused with this status until {@link KubernetesMockServer#clearExpectations()},
+   * as a real API server refuses a create over quota or without permission.
+   */
+  public void refuseCreates(String path, int code, String reason, String message) {
+    server.expect().post().withPath(path)
+        .andReturn(code, new StatusBuilder().withStatus("Failure").withCode(code).withReason(reason)
+            .withMessage(message).build())
+        .always();
   }
 
   @Override

@@ -1,17 +1,25 @@
 package io.video2mp3.operator.conversion;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * FIFO admission, per namespace: a namespace's conversions wait in creation order (then name) and
- * at most the namespace's {@code max} of them hold a slot (have a Job and are not finished) at
- * once. Namespaces do not wait for each other. Pure, so the order is testable.
+ * Fair admission, per namespace: at most the namespace's {@code max} conversions hold a slot (have
+ * a Job and are not finished) at once, and the waiting ones take the free slots round-robin between
+ * their owners, first come first served within one owner: an owner's k-th waiting conversion ranks
+ * after every owner's conversions with fewer held or waiting before them (as in Kueue's fair
+ * sharing, what an owner already runs counts against it). One user's hundred uploads never make
+ * another's single upload wait behind all of them. Namespaces do not wait for each other.
+ * A conversion whose last reconcile failed ({@code blocked}) is passed over by the others until it
+ * recovers, so one that cannot start never holds up the queue. Pure, so the order is testable.
  */
 public final class Admission {
 
-  /** Within one namespace: creation time (one-second resolution), then name. */
+  /** Within one rank: creation time (one-second resolution), then name. */
   static final Comparator<Candidate> FIFO = Comparator
       .comparing(Candidate::createdAt, Comparator.nullsLast(Comparator.naturalOrder()))
       .thenComparing(Candidate::name);
@@ -22,8 +30,10 @@ public final class Admission {
   /**
    * A conversion as admission sees it. {@code holdsSlot}: it has (or is getting) a Job and is not
    * finished. {@code waiting}: it has no Job yet and is not finished or being deleted.
+   * {@code owner}: who it is for (fairness is between owners). {@code blocked}: its last reconcile failed.
    */
-  public record Candidate(String namespace, String name, Instant createdAt, boolean holdsSlot, boolean waiting) {
+  public record Candidate(String namespace, String name, Instant createdAt, String owner, boolean holdsSlot,
+      boolean waiting, boolean blocked) {
     boolean sameAs(String otherNamespace, String otherName) {
       return namespace.equals(otherNamespace) && name.equals(otherName);
     }
@@ -36,10 +46,8 @@ public final class Admission {
   /** {@code all} may span namespaces: only those in {@code namespace} count; {@code max} is that namespace's limit. */
   public static Decision decide(String namespace, String name, List<Candidate> all, int max) {
     int running = (int) all.stream().filter(c -> c.namespace().equals(namespace)).filter(Candidate::holdsSlot).count();
-    List<Candidate> waiting = all.stream().filter(c -> c.namespace().equals(namespace))
-        .filter(Candidate::waiting).sorted(FIFO).toList();
     int position = 0;
-    for (Candidate candidate : waiting) {
+    for (Candidate candidate : queue(namespace, name, all)) {
       if (candidate.sameAs(namespace, name)) {
         break;
       }
@@ -55,12 +63,32 @@ public final class Admission {
    * cost API writes.
    */
   public static List<Candidate> nextInLine(String namespace, List<Candidate> all, int max) {
-    return all.stream().filter(c -> c.namespace().equals(namespace)).filter(Candidate::waiting).sorted(FIFO)
-        .limit(Math.max(0, max)).toList();
+    return queue(namespace, null, all).stream().limit(Math.max(0, max)).toList();
   }
 
   /** Conversions holding a slot, in every namespace. */
   public static int running(List<Candidate> all) {
     return (int) all.stream().filter(Candidate::holdsSlot).count();
+  }
+
+  /** The namespace's waiting conversions in the order they get slots; {@code self} is in it even when blocked. */
+  static List<Candidate> queue(String namespace, String self, List<Candidate> all) {
+    Map<String, Integer> heldOrAhead = new HashMap<>();
+    all.stream().filter(c -> c.namespace().equals(namespace)).filter(Candidate::holdsSlot)
+        .forEach(c -> heldOrAhead.merge(c.owner(), 1, Integer::sum));
+    List<Candidate> waiting = all.stream().filter(c -> c.namespace().equals(namespace))
+        .filter(Candidate::waiting).filter(c -> !c.blocked() || c.sameAs(namespace, self))
+        .sorted(FIFO).toList();
+    record Ranked(Candidate candidate, int rank) {
+    }
+    List<Ranked> ranked = new ArrayList<>();
+    for (Candidate candidate : waiting) {
+      int rank = heldOrAhead.getOrDefault(candidate.owner(), 0);
+      heldOrAhead.put(candidate.owner(), rank + 1);
+      ranked.add(new Ranked(candidate, rank));
+    }
+    return ranked.stream()
+        .sorted(Comparator.comparingInt(Ranked::rank).thenComparing(Ranked::candidate, FIFO))
+        .map(Ranked::candidate).toList();
   }
 }

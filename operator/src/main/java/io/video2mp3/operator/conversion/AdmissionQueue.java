@@ -2,8 +2,10 @@ package io.video2mp3.operator.conversion;
 
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.video2mp3.api.conversion.Owner;
 import io.video2mp3.api.conversion.VideoConversion;
 import io.video2mp3.api.conversion.VideoConversionStatus;
+import io.video2mp3.operator.reconcile.ErrorConditions;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -46,12 +48,19 @@ final class AdmissionQueue {
       boolean hasJob = hasJob(c);
       boolean out = finishedOrLeaving(c);
       ObjectMeta meta = c.getMetadata();
+      boolean failing = c.getStatus() != null && ErrorConditions.isFailing(c.getStatus().getConditions());
       return new Admission.Candidate(meta.getNamespace(), meta.getName(),
           Optional.ofNullable(meta.getCreationTimestamp()).map(Instant::parse).orElse(null),
-          hasJob && !out, !hasJob && !out);
+          owner(c), hasJob && !out, !hasJob && !out, failing && !hasJob);
     }).toList();
     recentlyAdmitted.retainAll(present);
     return candidates;
+  }
+
+  /** The admitted owner once there is one, else the spec's: fairness is between the people conversions are for. */
+  private static String owner(VideoConversion conversion) {
+    Owner owner = conversion.request().owner();
+    return owner == null || owner.username() == null ? "" : owner.username();
   }
 
   private boolean hasJob(VideoConversion conversion) {

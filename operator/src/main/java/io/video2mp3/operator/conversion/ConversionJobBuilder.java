@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
+import io.video2mp3.api.conversion.AdmittedRequest;
 import io.video2mp3.api.conversion.AudioFormat;
 import io.video2mp3.api.conversion.OutputSpec;
 import io.video2mp3.api.conversion.Source;
@@ -55,7 +56,14 @@ public final class ConversionJobBuilder {
     return head + "-" + hash + JOB_SUFFIX;
   }
 
-  public Job build(VideoConversion conversion, ConversionSettings effective) {
+  /**
+   * {@code request}: the source and output admitted ({@link VideoConversion#request()}); the spec gives
+   * the timeout and retries. A request without a source is refused, never half-built.
+   */
+  public Job build(VideoConversion conversion, AdmittedRequest request, ConversionSettings effective) {
+    if (request.source() == null) {
+      throw new IllegalArgumentException("conversion " + conversion.getMetadata().getName() + " has no source");
+    }
     var meta = conversion.getMetadata();
     var spec = conversion.getSpec();
     Map<String, String> labels = ConversionLabels.forConversion(meta.getName());
@@ -118,7 +126,7 @@ public final class ConversionJobBuilder {
                 .withImage(effective.converterImage())
                 .withImagePullPolicy(settings.imagePullPolicy())
                 .withCommand("java", "-jar", "/app/operator.jar", "convert")
-                .withEnv(env(conversion))
+                .withEnv(env(conversion, request))
                 .withTerminationMessagePath(TERMINATION_LOG)
                 .withTerminationMessagePolicy("FallbackToLogsOnError")
                 .addNewVolumeMount().withName(SCRATCH_VOLUME).withMountPath(SCRATCH_PATH).endVolumeMount()
@@ -144,10 +152,10 @@ public final class ConversionJobBuilder {
   }
 
   /** The converter contract's environment (see the conventions' converter section). */
-  private List<EnvVar> env(VideoConversion conversion) {
+  private List<EnvVar> env(VideoConversion conversion, AdmittedRequest request) {
     var meta = conversion.getMetadata();
-    Source source = conversion.getSpec().getSource();
-    OutputSpec output = conversion.getSpec().getOutput();
+    Source source = request.source();
+    OutputSpec output = request.output();
     List<EnvVar> env = new ArrayList<>();
     env.add(new EnvVarBuilder().withName("MONGODB_URI").withNewValueFrom().withNewSecretKeyRef()
         .withName(settings.mongoSecretName()).withKey(settings.mongoSecretKey()).withOptional(false)

@@ -2,9 +2,12 @@ package io.video2mp3.operator.conversion;
 
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
+import io.video2mp3.api.conversion.AdmittedRequest;
 import io.video2mp3.api.conversion.ConversionOutput;
 import io.video2mp3.api.conversion.Phase;
 import io.video2mp3.api.conversion.VideoConversionStatus;
+import io.video2mp3.operator.reconcile.ErrorConditions;
+import io.video2mp3.operator.reconcile.ReconcileFailure;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -26,6 +29,7 @@ public final class StatusLogic {
 
   public static final String REASON_NOT_CONVERTIBLE = "NotConvertible";
   public static final String REASON_JOB_LOST = "JobLost";
+  public static final String REASON_INVALID_SPEC = "InvalidSpec";
 
   private StatusLogic() {
   }
@@ -46,11 +50,13 @@ public final class StatusLogic {
     return conditions(next, generation, now, "False", "Queued", next.getMessage(), "False", "Queued", null);
   }
 
+  /** Admitted: {@code request} is what the Job converts, for whom; it is fixed from now on. */
   public static VideoConversionStatus jobCreated(VideoConversionStatus current, long generation, String jobName,
-      Instant now) {
+      AdmittedRequest request, Instant now) {
     VideoConversionStatus next = copy(current);
     next.setPhase(Phase.Running);
     next.setJobName(jobName);
+    next.setAdmitted(request);
     next.setStartedAt(rfc3339(now));
     next.setAttempts(0);
     next.setProgress(0);
@@ -107,6 +113,34 @@ public final class StatusLogic {
     next.setMessage("Job " + current.getJobName() + " disappeared before it finished; create a new VideoConversion to retry");
     return conditions(next, generation, now, "False", REASON_JOB_LOST, next.getMessage(), "True", REASON_JOB_LOST,
         next.getMessage());
+  }
+
+  /** The spec breaks the schema's rules or cannot be read: Failed at once, without a Job or an attempt. */
+  public static VideoConversionStatus invalid(VideoConversionStatus current, long generation, String problem,
+      Instant now) {
+    VideoConversionStatus next = copy(current);
+    next.setPhase(Phase.Failed);
+    next.setCompletedAt(rfc3339(now));
+    next.setMessage("invalid spec: " + problem);
+    return conditions(next, generation, now, "False", REASON_INVALID_SPEC, next.getMessage(), "True",
+        REASON_INVALID_SPEC, next.getMessage());
+  }
+
+  /**
+   * A reconcile failed and is retried: the failure shows as a condition and, unless the conversion
+   * already finished (its message says how), as the message. A new conversion is Pending, not blank.
+   */
+  public static VideoConversionStatus reconcileError(VideoConversionStatus current, long generation,
+      ReconcileFailure failure, Instant now) {
+    VideoConversionStatus next = copy(current);
+    if (next.getPhase() == null) {
+      next.setPhase(Phase.Pending);
+    }
+    if (!isTerminal(next)) {
+      next.setMessage("retrying after an error: " + failure.reason() + ": " + failure.message());
+    }
+    next.setConditions(ErrorConditions.failing(next.getConditions(), failure, generation, now));
+    return next;
   }
 
   /** Mirrors the converter's progress while running; never goes backwards within an attempt's view. */
@@ -206,6 +240,7 @@ public final class StatusLogic {
     copy.setOutput(source.getOutput());
     copy.setMessage(source.getMessage());
     copy.setNotified(source.getNotified());
+    copy.setAdmitted(source.getAdmitted());
     return copy;
   }
 }

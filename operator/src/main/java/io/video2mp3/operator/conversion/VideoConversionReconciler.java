@@ -1,7 +1,6 @@
 package io.video2mp3.operator.conversion;
 
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
-import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -11,33 +10,37 @@ import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
-import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
 import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
-import io.javaoperatorsdk.operator.processing.event.source.inbound.SimpleInboundEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.Mappers;
 import io.javaoperatorsdk.operator.processing.event.source.polling.PerResourcePollingConfigurationBuilder;
 import io.javaoperatorsdk.operator.processing.event.source.polling.PerResourcePollingEventSource;
+import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
+import io.video2mp3.api.conversion.AdmittedRequest;
 import io.video2mp3.api.conversion.ConversionOutput;
 import io.video2mp3.api.conversion.OutputSpec;
 import io.video2mp3.api.conversion.Phase;
 import io.video2mp3.api.conversion.VideoConversion;
 import io.video2mp3.api.conversion.VideoConversionStatus;
+import io.video2mp3.api.conversion.validation.VideoConversionSpecValidator;
 import io.video2mp3.api.messaging.ConfirmedPublisher.PublishException;
 import io.video2mp3.api.messaging.ConversionFinished;
 import io.video2mp3.api.platform.ConversionPlatform;
 import io.video2mp3.api.platform.ConversionPlatformSpec;
 import io.video2mp3.api.platform.ConversionsSpec;
+import io.video2mp3.operator.reconcile.ErrorConditions;
+import io.video2mp3.operator.reconcile.ReconcileFailure;
+import io.video2mp3.operator.reconcile.ReconcileRetry;
+import io.video2mp3.operator.reconcile.ResourceEvents;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -45,7 +48,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,40 +55,37 @@ import org.slf4j.LoggerFactory;
  * Reconciles a VideoConversion into one Job. Thin: it reads the state (status, the Job from the
  * informer cache, the Pod's termination message once the Job finished, progress from MongoDB),
  * asks {@link Admission} and {@link StatusLogic} what the new status is, and writes it. A finished
- * conversion is deleted once {@link Retention} says it expired.
+ * conversion is deleted once {@link Retention} says it expired. An invalid spec fails at once
+ * without a Job; a reconcile that throws shows on the status (see {@link #updateErrorStatus}) and
+ * is retried without end, at most a minute apart.
  */
 @ControllerConfiguration(name = VideoConversionReconciler.NAME)
+@GradualRetry(maxAttempts = ReconcileRetry.UNLIMITED_ATTEMPTS, initialInterval = ReconcileRetry.INITIAL_INTERVAL_MILLIS,
+    intervalMultiplier = ReconcileRetry.MULTIPLIER, maxInterval = ReconcileRetry.MAX_INTERVAL_MILLIS)
 public class VideoConversionReconciler implements Reconciler<VideoConversion>, Cleaner<VideoConversion> {
 
   public static final String NAME = "videoconversion";
   static final String JOB_SOURCE = "jobs";
   static final String PROGRESS_SOURCE = "progress";
-  static final String ADMISSION_SOURCE = "admission";
   static final String PLATFORM_SOURCE = "platforms";
   private static final Logger LOG = LoggerFactory.getLogger(VideoConversionReconciler.class);
-  private static final Duration IDLE_POLL = Duration.ofSeconds(30);
 
   private final KubernetesClient client;
+  private final JobPods jobPods;
   private final ConversionJobBuilder jobBuilder;
   private final ConversionStore store;
   private final FinishedNotifier notifier;
-  private final ConversionEvents events;
+  private final ResourceEvents events;
   private final Timing timing;
   /** A namespace's settings when it has no ConversionPlatform. */
   private final ConversionSettings environment;
   private final Clock clock;
 
-  private final Object admissionLock = new Object();
-  private final AdmissionQueue queue = new AdmissionQueue();
+  private final AdmissionGate gate = new AdmissionGate();
   /** Confirmed by the broker, status.notified not written yet: do not publish again. */
   private final Set<String> confirmedUids = ConcurrentHashMap.newKeySet();
   private final Map<String, Integer> notifyFailures = new ConcurrentHashMap<>();
-  private volatile int running;
-  /** The reconcile's context, for the status writes deep in the call chain. */
-  private final ThreadLocal<Context<VideoConversion>> currentContext = new ThreadLocal<>();
   private volatile InformerEventSource<Job, VideoConversion> jobSource;
-  /** Wakes queued conversions when a slot frees up (see {@link #wakeQueued}). */
-  private volatile SimpleInboundEventSource<VideoConversion> admissionWakeups;
   /** The ConversionPlatforms, whose {@code spec.conversions} set their namespace's {@link ConversionSettings}. */
   private volatile InformerEventSource<ConversionPlatform, VideoConversion> platformSource;
 
@@ -102,8 +101,9 @@ public class VideoConversionReconciler implements Reconciler<VideoConversion>, C
   }
 
   public VideoConversionReconciler(KubernetesClient client, ConversionJobBuilder jobBuilder, ConversionStore store,
-      FinishedNotifier notifier, ConversionEvents events, ConversionSettings environment, Timing timing, Clock clock) {
+      FinishedNotifier notifier, ResourceEvents events, ConversionSettings environment, Timing timing, Clock clock) {
     this.client = client;
+    this.jobPods = new JobPods(client);
     this.jobBuilder = jobBuilder;
     this.store = store;
     this.notifier = notifier;
@@ -115,7 +115,7 @@ public class VideoConversionReconciler implements Reconciler<VideoConversion>, C
 
   /** Conversions currently holding a slot, as last computed; for the metrics gauge. */
   public int runningConversions() {
-    return running;
+    return gate.running();
   }
 
   @Override
@@ -127,23 +127,23 @@ public class VideoConversionReconciler implements Reconciler<VideoConversion>, C
         .build();
     jobSource = new InformerEventSource<>(jobConfig, context);
     var progressConfig = new PerResourcePollingConfigurationBuilder<ProgressRecord, VideoConversion, String>(
-        new ProgressFetcher(), timing.progressPoll())
+        new ProgressFetcher(store, timing.progressPoll()), timing.progressPoll())
         .withName(PROGRESS_SOURCE)
         .build();
     var progressSource = new PerResourcePollingEventSource<>(ProgressRecord.class, context, progressConfig);
-    admissionWakeups = new SimpleInboundEventSource<>(ADMISSION_SOURCE);
     var primaries = context.getPrimaryCache();
     var platformConfig = InformerEventSourceConfiguration.from(ConversionPlatform.class, VideoConversion.class)
         .withName(PLATFORM_SOURCE)
         // A platform's new conversion settings concern the queue of its namespace: wake its head.
-        .withSecondaryToPrimaryMapper((ConversionPlatform p) -> nextInLine(primaries, p.getMetadata().getNamespace()))
+        .withSecondaryToPrimaryMapper((ConversionPlatform p) -> gate.nextInLine(primaries,
+            p.getMetadata().getNamespace(), settingsFor(p.getMetadata().getNamespace()).maxConcurrentJobs()))
         .<VideoConversion>withPrimaryToSecondaryMapper(vc -> platformsOf(namespace(vc)).stream()
             .map(ResourceID::fromResource).collect(Collectors.toSet()))
         // Status writes and changes to the MongoDB/RabbitMQ parts do not concern conversions.
         .withOnUpdateFilter((newer, older) -> !conversionsSpec(newer).equals(conversionsSpec(older)))
         .build();
     platformSource = new InformerEventSource<>(platformConfig, context);
-    return List.of(jobSource, progressSource, admissionWakeups, platformSource);
+    return List.of(jobSource, progressSource, gate.wakeups(), platformSource);
   }
 
   /** The settings of a namespace's conversions now: its ConversionPlatform's, else the environment's. */
@@ -162,70 +162,59 @@ public class VideoConversionReconciler implements Reconciler<VideoConversion>, C
 
   @Override
   public UpdateControl<VideoConversion> reconcile(VideoConversion conversion, Context<VideoConversion> context) {
-    currentContext.set(context);
-    try {
-      return reconcileWith(conversion, context);
-    } finally {
-      currentContext.remove();
-    }
-  }
-
-  private UpdateControl<VideoConversion> reconcileWith(VideoConversion conversion, Context<VideoConversion> context) {
     VideoConversionStatus current = Objects.requireNonNullElseGet(conversion.getStatus(), VideoConversionStatus::new);
     if (StatusLogic.isTerminal(current)) {
-      return notifyFinished(conversion, current);
+      return notifyFinished(conversion, current, context);
     }
     Optional<Job> job = findJob(conversion, current, context);
     if (job.isEmpty() && current.getJobName() == null) {
-      return admit(conversion, current, context);
+      String problem = VideoConversionSpecValidator.problem(conversion.getSpec());
+      return problem == null ? admit(conversion, current, context) : reject(conversion, current, problem, context);
     }
     if (job.isEmpty()) {
       VideoConversionStatus next = StatusLogic.jobVanished(current, generation(conversion), clock.instant());
-      events.warning(conversion, ConversionEvents.FAILED, next.getMessage());
-      return finishAndNotify(conversion, next);
+      events.warning(conversion, ResourceEvents.FAILED, next.getMessage());
+      return finishAndNotify(conversion, next, context);
     }
     return follow(conversion, current, job.get(), context);
   }
 
+  /** An invalid spec: Failed now, no Job, no attempt, no slot; nobody is notified (it was never admitted). */
+  private UpdateControl<VideoConversion> reject(VideoConversion conversion, VideoConversionStatus current,
+      String problem, Context<VideoConversion> context) {
+    VideoConversionStatus next = StatusLogic.invalid(current, generation(conversion), problem, clock.instant());
+    events.warning(conversion, ResourceEvents.INVALID_SPEC, next.getMessage());
+    LOG.info("{}/{} is invalid: {}", namespace(conversion), conversion.getMetadata().getName(), problem);
+    patch(conversion, context, current, next);
+    return expireWhenDue(conversion, next);
+  }
+
   private UpdateControl<VideoConversion> admit(VideoConversion conversion, VideoConversionStatus current,
       Context<VideoConversion> context) {
-    Admission.Decision decision;
-    Job created;
     ConversionSettings settings = settingsFor(namespace(conversion));
-    synchronized (admissionLock) {
-      List<Admission.Candidate> candidates = queue.candidates(conversions(context.getPrimaryCache(), conversion));
-      decision = Admission.decide(namespace(conversion), conversion.getMetadata().getName(),
-          candidates, settings.maxConcurrentJobs());
-      LOG.debug("admission of {}/{} with {}: {}", namespace(conversion), conversion.getMetadata().getName(),
-          settings, decision);
-      running = Admission.running(candidates);
-      if (!decision.admit()) {
-        created = null;
-      } else {
-        created = createJob(conversion, settings);
-        queue.admitted(conversion);
-        running++;
-      }
-    }
+    AdmittedRequest request = conversion.request();
+    AdmissionGate.Outcome outcome = gate.admit(conversion, context.getPrimaryCache(), settings.maxConcurrentJobs(),
+        () -> createJob(conversion, request, settings));
     Instant now = clock.instant();
-    if (created == null) {
+    if (outcome.job() == null) {
+      Admission.Decision decision = outcome.decision();
       VideoConversionStatus next = StatusLogic.queued(current, generation(conversion), decision.running(),
           settings.maxConcurrentJobs(), decision.position(), now);
       if (current.getPhase() != Phase.Queued) {
-        events.normal(conversion, ConversionEvents.QUEUED, next.getMessage());
+        events.normal(conversion, ResourceEvents.QUEUED, next.getMessage());
       }
-      return patch(conversion, current, next).rescheduleAfter(timing.queuedRecheck());
+      return patch(conversion, context, current, next).rescheduleAfter(timing.queuedRecheck());
     }
-    String jobName = created.getMetadata().getName();
-    events.normal(conversion, ConversionEvents.JOB_CREATED, "created Job " + jobName);
+    String jobName = outcome.job().getMetadata().getName();
+    events.normal(conversion, ResourceEvents.JOB_CREATED, "created Job " + jobName);
     LOG.info("admitted {}/{}: Job {} created", namespace(conversion), conversion.getMetadata().getName(), jobName);
-    VideoConversionStatus next = StatusLogic.jobCreated(current, generation(conversion), jobName, now);
-    return patch(conversion, current, next).rescheduleAfter(timing.runningResync());
+    VideoConversionStatus next = StatusLogic.jobCreated(current, generation(conversion), jobName, request, now);
+    return patch(conversion, context, current, next).rescheduleAfter(timing.runningResync());
   }
 
   /** Creates the Job; an existing one of this conversion (a restart between create and status write) is adopted. */
-  private Job createJob(VideoConversion conversion, ConversionSettings settings) {
-    Job desired = jobBuilder.build(conversion, settings);
+  private Job createJob(VideoConversion conversion, AdmittedRequest request, ConversionSettings settings) {
+    Job desired = jobBuilder.build(conversion, request, settings);
     Job job;
     try {
       job = client.batch().v1().jobs().inNamespace(namespace(conversion)).resource(desired).create();
@@ -251,11 +240,11 @@ public class VideoConversionReconciler implements Reconciler<VideoConversion>, C
     if (current.getJobName() == null) {
       // Restarted after creating the Job but before recording it: adopt it, never create another.
       base = StatusLogic.jobCreated(current, generation(conversion), job.getMetadata().getName(),
-          Optional.ofNullable(job.getMetadata().getCreationTimestamp()).map(Instant::parse).orElse(clock.instant()));
+          conversion.request(), Optional.ofNullable(job.getMetadata().getCreationTimestamp()).map(Instant::parse).orElse(clock.instant()));
     }
     JobObservation observation = JobObservation.of(job);
     Optional<TerminationMessage> termination = observation.finished()
-        ? readTerminationMessage(namespace(conversion), job.getMetadata().getName())
+        ? jobPods.lastTermination(namespace(conversion), job.getMetadata().getName())
         : Optional.empty();
     VideoConversionStatus next = StatusLogic.fromJob(base, generation(conversion), observation, termination,
         defaultOutput(conversion), clock.instant());
@@ -263,17 +252,17 @@ public class VideoConversionReconciler implements Reconciler<VideoConversion>, C
       Integer percent = context.getSecondaryResource(ProgressRecord.class, PROGRESS_SOURCE)
           .map(ProgressRecord::percent).orElse(null);
       next = StatusLogic.progress(next, percent);
-      return patch(conversion, current, next).rescheduleAfter(timing.runningResync());
+      return patch(conversion, context, current, next).rescheduleAfter(timing.runningResync());
     }
-    queue.forget(conversion);
+    gate.forget(conversion);
     if (next.getPhase() == Phase.Succeeded) {
-      events.normal(conversion, ConversionEvents.SUCCEEDED, "the MP3 is ready");
+      events.normal(conversion, ResourceEvents.SUCCEEDED, "the MP3 is ready");
     } else {
-      events.warning(conversion, ConversionEvents.FAILED, next.getMessage());
+      events.warning(conversion, ResourceEvents.FAILED, next.getMessage());
     }
     LOG.info("{}/{} {}: {}", namespace(conversion), conversion.getMetadata().getName(), next.getPhase(),
         Objects.requireNonNullElse(next.getMessage(), ""));
-    return finishAndNotify(conversion, next);
+    return finishAndNotify(conversion, next, context);
   }
 
   /**
@@ -281,56 +270,36 @@ public class VideoConversionReconciler implements Reconciler<VideoConversion>, C
    * wakes the queue: the slot is free once the terminal status is in the cache, which the write
    * guarantees before it returns.
    */
-  private UpdateControl<VideoConversion> finishAndNotify(VideoConversion conversion, VideoConversionStatus next) {
+  private UpdateControl<VideoConversion> finishAndNotify(VideoConversion conversion, VideoConversionStatus next,
+      Context<VideoConversion> context) {
     VideoConversionStatus original = conversion.getStatus();
     boolean notified = tryNotify(conversion, next);
     VideoConversionStatus written = notified ? StatusLogic.notified(next) : next;
-    UpdateControl<VideoConversion> control = patch(conversion, original, written);
-    wakeQueued(currentContext.get(), namespace(conversion));
+    UpdateControl<VideoConversion> control = patch(conversion, context, original, written);
+    wakeQueued(context, namespace(conversion));
     Instant now = clock.instant();
     return control.rescheduleAfter(notified
         ? retention(conversion, written, now).recheckAfter(now, Retention.MAX_RECHECK)
         : notifyBackoff(conversion));
   }
 
-  /**
-   * A slot in {@code namespace} may have been freed: reconcile the head of its queue now rather
-   * than at its next recheck. Admission itself still decides (and serialises) who gets the slot. Waking from here,
-   * after our own status write, rather than mapping Job events to queued conversions: a Job that
-   * just finished still holds its slot until its conversion's status says so, and a queued
-   * conversion reconciled in between would go back to waiting.
-   */
   private void wakeQueued(Context<VideoConversion> context, String namespace) {
-    SimpleInboundEventSource<VideoConversion> wakeups = admissionWakeups;
-    if (wakeups == null || context == null) {
-      return;
-    }
-    Set<ResourceID> next = nextInLine(context.getPrimaryCache(), namespace);
-    next.forEach(wakeups::propagateEvent);
-    if (!next.isEmpty()) {
-      LOG.debug("slot freed in {}: waking {}", namespace, next.stream().map(ResourceID::getName).toList());
-    }
+    gate.wake(context.getPrimaryCache(), namespace, settingsFor(namespace).maxConcurrentJobs());
   }
 
-  /** The head of a namespace's queue, up to its limit: those a freed slot or a raised limit may admit. */
-  private Set<ResourceID> nextInLine(IndexedResourceCache<VideoConversion> cache, String namespace) {
-    int max = settingsFor(namespace).maxConcurrentJobs();
-    List<Admission.Candidate> next;
-    synchronized (admissionLock) {
-      next = Admission.nextInLine(namespace, queue.candidates(conversions(cache, null)), max);
-    }
-    return next.stream().map(c -> new ResourceID(c.name(), c.namespace()))
-        .collect(Collectors.toCollection(LinkedHashSet::new));
-  }
-
-  /** A finished conversion: notify its owner once, then keep it until its retention runs out. */
-  private UpdateControl<VideoConversion> notifyFinished(VideoConversion conversion, VideoConversionStatus current) {
+  /**
+   * A finished conversion: notify its owner once, then keep it until its retention runs out. One
+   * that never had a Job (an invalid spec) was never admitted: there is nobody to notify.
+   */
+  private UpdateControl<VideoConversion> notifyFinished(VideoConversion conversion, VideoConversionStatus current,
+      Context<VideoConversion> context) {
     VideoConversionStatus status = current;
-    if (Boolean.TRUE.equals(current.getNotified())) {
+    if (Boolean.TRUE.equals(current.getNotified()) || current.getJobName() == null) {
       confirmedUids.remove(conversion.getMetadata().getUid());
+      patch(conversion, context, current, current); // drops a reconcile error that a retry got past
     } else if (tryNotify(conversion, current)) {
       status = StatusLogic.notified(current);
-      patch(conversion, current, status);
+      patch(conversion, context, current, status);
     } else {
       return UpdateControl.<VideoConversion>noUpdate().rescheduleAfter(notifyBackoff(conversion));
     }
@@ -350,7 +319,7 @@ public class VideoConversionReconciler implements Reconciler<VideoConversion>, C
     String message = String.format("%s at %s, kept %d day%s (until %s): deleting it and its files",
         status.getPhase(), status.getCompletedAt(), days, days == 1 ? "" : "s",
         verdict.keepUntil().map(StatusLogic::rfc3339).orElse("?"));
-    events.normal(conversion, ConversionEvents.EXPIRED, message);
+    events.normal(conversion, ResourceEvents.EXPIRED, message);
     LOG.info("{}/{} expired: {}", ns, name, message);
     try {
       client.resources(VideoConversion.class).inNamespace(ns).withName(name).delete();
@@ -363,8 +332,9 @@ public class VideoConversionReconciler implements Reconciler<VideoConversion>, C
   }
 
   private Retention.Verdict retention(VideoConversion conversion, VideoConversionStatus status, Instant now) {
+    boolean settled = Boolean.TRUE.equals(status.getNotified()) || status.getJobName() == null;
     return Retention.decide(status.getPhase(), Retention.parseTimestamp(status.getCompletedAt()).orElse(null),
-        Boolean.TRUE.equals(status.getNotified()), now, settingsFor(namespace(conversion)).retentionDays());
+        settled, now, settingsFor(namespace(conversion)).retentionDays());
   }
 
   private boolean tryNotify(VideoConversion conversion, VideoConversionStatus status) {
@@ -394,11 +364,11 @@ public class VideoConversionReconciler implements Reconciler<VideoConversion>, C
 
   static ConversionFinished finishedEvent(VideoConversion conversion, VideoConversionStatus status) {
     var meta = conversion.getMetadata();
-    var spec = conversion.getSpec();
+    AdmittedRequest request = conversion.request();
     Instant finishedAt = status.getCompletedAt() == null ? Instant.now() : Instant.parse(status.getCompletedAt());
     return ConversionFinished.of(meta.getNamespace(), meta.getName(), meta.getUid(), status.getPhase(),
-        status.getPhase() == Phase.Succeeded ? status.getOutput() : null, spec.getOwner(),
-        spec.getSource() == null ? null : spec.getSource().filename(),
+        status.getPhase() == Phase.Succeeded ? status.getOutput() : null, request.owner(),
+        request.source() == null ? null : request.source().filename(),
         status.getMessage() == null ? "" : status.getMessage(), finishedAt);
   }
 
@@ -407,8 +377,8 @@ public class VideoConversionReconciler implements Reconciler<VideoConversion>, C
     String ns = namespace(conversion);
     String jobName = Optional.ofNullable(conversion.getStatus()).map(VideoConversionStatus::getJobName)
         .orElse(ConversionJobBuilder.jobName(conversion.getMetadata().getName()));
-    boolean freesSlot = queue.occupiesSlot(conversion);
-    queue.forget(conversion);
+    boolean freesSlot = gate.occupiesSlot(conversion);
+    gate.forget(conversion);
     try {
       client.batch().v1().jobs().inNamespace(ns).withName(jobName)
           .withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
@@ -449,55 +419,55 @@ public class VideoConversionReconciler implements Reconciler<VideoConversion>, C
   }
 
   /**
-   * Every conversion as fresh as this operator knows it, with {@code self} (if given) as this
-   * reconcile sees it. The cache's list() reads the informer's store only; get() also returns our
-   * own status writes that the watch has not delivered yet, such as the status that freed a slot.
+   * Replaces the status (optimistic locking on the resource version) and puts the result in the
+   * informer cache, so the next reconcile sees it. Not UpdateControl.patchStatus: its JSON Patch is
+   * computed against a status the API server may not have yet (a new resource's status is absent on
+   * the server but initialised by the Java type), which the server refuses. A replace rather than a
+   * merge patch: a dropped condition must go, and the mock API server merges lists in a merge patch.
    */
-  private static Stream<VideoConversion> conversions(IndexedResourceCache<VideoConversion> cache,
-      VideoConversion self) {
-    ResourceID selfId = self == null ? null : ResourceID.fromResource(self);
-    Stream<VideoConversion> others = cache.list()
-        .map(ResourceID::fromResource)
-        .filter(id -> !id.equals(selfId))
-        .flatMap(id -> cache.get(id).stream());
-    return self == null ? others : Stream.concat(others, Stream.of(self));
+  private UpdateControl<VideoConversion> patch(VideoConversion conversion, Context<VideoConversion> context,
+      VideoConversionStatus before, VideoConversionStatus next) {
+    // This reconcile got this far: a failure of an earlier one is over.
+    VideoConversionStatus written = StatusLogic.copy(next);
+    written.setConditions(ErrorConditions.recovered(next.getConditions()));
+    writeStatus(conversion, context, before, written);
+    return UpdateControl.noUpdate();
   }
 
-  private Optional<TerminationMessage> readTerminationMessage(String namespace, String jobName) {
-    try {
-      List<Pod> pods = client.pods().inNamespace(namespace).withLabel("job-name", jobName).list().getItems();
-      if (pods.isEmpty()) {
-        pods = client.pods().inNamespace(namespace).withLabel("batch.kubernetes.io/job-name", jobName).list().getItems();
-      }
-      return pods.stream()
-          .flatMap(p -> Optional.ofNullable(p.getStatus()).map(s -> s.getContainerStatuses()).orElse(List.of()).stream())
-          .filter(cs -> ConversionJobBuilder.CONTAINER_NAME.equals(cs.getName()))
-          .filter(cs -> cs.getState() != null && cs.getState().getTerminated() != null)
-          .map(cs -> cs.getState().getTerminated())
-          .max(Comparator.comparing(t -> Objects.requireNonNullElse(t.getFinishedAt(), "")))
-          .flatMap(t -> TerminationMessage.parse(t.getMessage()));
-    } catch (KubernetesClientException e) {
-      LOG.warn("could not read the Pods of Job {}/{}: {}", namespace, jobName, e.getMessage());
-      return Optional.empty();
-    }
-  }
-
-  /**
-   * Writes the status with a JSON merge patch (optimistic locking on the resource version) and puts
-   * the result in the informer cache, so the next reconcile sees it. Not UpdateControl.patchStatus:
-   * its JSON Patch is computed against a status the API server may not have yet (a new resource's
-   * status is absent on the server but initialised by the Java type), which the server refuses.
-   */
-  private UpdateControl<VideoConversion> patch(VideoConversion conversion, VideoConversionStatus before,
-      VideoConversionStatus next) {
+  private static void writeStatus(VideoConversion conversion, Context<VideoConversion> context,
+      VideoConversionStatus before, VideoConversionStatus next) {
     if (before != null && Serialization.asJson(before).equals(Serialization.asJson(next))) {
-      return UpdateControl.noUpdate();
+      return;
     }
-    PrimaryUpdateAndCacheUtils.mergePatchStatusAndCacheResource(conversion, currentContext.get(), r -> {
+    PrimaryUpdateAndCacheUtils.updateStatusAndCacheResource(conversion, context, r -> {
       r.setStatus(next);
       return r;
     });
-    return UpdateControl.noUpdate();
+  }
+
+  /**
+   * A reconcile threw (the API server refused the Job, MongoDB is down...): say so on the resource,
+   * with the API server's reason and message, and as a Warning Event; JOSDK retries it
+   * ({@link ReconcileRetry}), and the first reconcile that succeeds drops the condition again.
+   */
+  @Override
+  public ErrorStatusUpdateControl<VideoConversion> updateErrorStatus(VideoConversion conversion,
+      Context<VideoConversion> context, Exception e) {
+    ReconcileFailure failure = ReconcileFailure.of(e);
+    // The freshest copy: this reconcile may have written the status before it failed.
+    VideoConversion latest = context.getPrimaryCache().get(ResourceID.fromResource(conversion)).orElse(conversion);
+    VideoConversionStatus current = latest.getStatus();
+    LOG.warn("reconcile of {}/{} failed, will retry: {}: {}", namespace(conversion), conversion.getMetadata().getName(),
+        failure.reason(), failure.message());
+    events.warning(conversion, ResourceEvents.RECONCILE_ERROR, failure.reason() + ": " + failure.message());
+    try {
+      writeStatus(latest, context, current,
+          StatusLogic.reconcileError(current, generation(conversion), failure, clock.instant()));
+    } catch (RuntimeException statusFailed) {
+      LOG.warn("could not record the error on {}/{}: {}", namespace(conversion), conversion.getMetadata().getName(),
+          statusFailed.getMessage());
+    }
+    return ErrorStatusUpdateControl.noStatusUpdate();
   }
 
   private static ConversionOutput defaultOutput(VideoConversion conversion) {
@@ -517,31 +487,5 @@ public class VideoConversionReconciler implements Reconciler<VideoConversion>, C
 
   private static String namespace(VideoConversion conversion) {
     return conversion.getMetadata().getNamespace();
-  }
-
-  /** Reads progress only for running conversions; the others cost nothing. */
-  private class ProgressFetcher implements PerResourcePollingEventSource.ResourceFetcher<ProgressRecord, VideoConversion> {
-
-    @Override
-    public Set<ProgressRecord> fetchResources(VideoConversion primary) {
-      if (primary.getStatus() == null || primary.getStatus().getPhase() != Phase.Running) {
-        return Set.of();
-      }
-      try {
-        return store.progress(primary.getMetadata().getUid()).map(Set::of).orElse(Set.of());
-      } catch (RuntimeException e) {
-        LOG.debug("progress of {} unavailable: {}", primary.getMetadata().getName(), e.getMessage());
-        return Set.of();
-      }
-    }
-
-    /** Conversions that are not running are looked at rarely: there is nothing to read for them. */
-    @Override
-    public Optional<Duration> fetchDelay(Set<ProgressRecord> lastFetched, VideoConversion primary) {
-      boolean runningNow = primary.getStatus() != null && primary.getStatus().getPhase() == Phase.Running;
-      boolean waiting = primary.getStatus() == null || primary.getStatus().getPhase() == null
-          || !primary.getStatus().getPhase().isTerminal();
-      return runningNow ? Optional.empty() : Optional.of(waiting ? timing.progressPoll().multipliedBy(2) : IDLE_POLL);
-    }
   }
 }

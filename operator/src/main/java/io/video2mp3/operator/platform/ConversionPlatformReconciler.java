@@ -6,16 +6,23 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.Mappers;
+import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
 import io.video2mp3.api.platform.ConversionPlatform;
 import io.video2mp3.api.platform.ConversionPlatformStatus;
 import io.video2mp3.api.storage.StorageLayout;
+import io.video2mp3.operator.reconcile.ErrorConditions;
+import io.video2mp3.operator.reconcile.ReconcileFailure;
+import io.video2mp3.operator.reconcile.ReconcileRetry;
+import io.video2mp3.operator.reconcile.ResourceEvents;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -27,9 +34,12 @@ import org.slf4j.LoggerFactory;
  * Reconciles a ConversionPlatform into a MongoDB replica set and a RabbitMQ cluster. Thin: the
  * builders say what the objects are, {@link OwnedResources} makes them so, the replica set and the
  * queues are brought up once their members are ready, and {@link PlatformStatusLogic} says what
- * the status is. A service that is not there yet gives a condition and a recheck, never an error.
+ * the status is. A service that is not there yet gives a condition and a recheck, never an error;
+ * a refused request shows on the status and as an Event, and is retried without end.
  */
 @ControllerConfiguration(name = ConversionPlatformReconciler.NAME)
+@GradualRetry(maxAttempts = ReconcileRetry.UNLIMITED_ATTEMPTS, initialInterval = ReconcileRetry.INITIAL_INTERVAL_MILLIS,
+    intervalMultiplier = ReconcileRetry.MULTIPLIER, maxInterval = ReconcileRetry.MAX_INTERVAL_MILLIS)
 public class ConversionPlatformReconciler implements Reconciler<ConversionPlatform> {
 
   public static final String NAME = "conversionplatform";
@@ -40,6 +50,7 @@ public class ConversionPlatformReconciler implements Reconciler<ConversionPlatfo
   private final ReplicaSetManager replicaSets;
   private final TopologyDeclarer topology;
   private final PlatformAddresses addresses;
+  private final ResourceEvents events;
   private final Timing timing;
   private final Clock clock;
 
@@ -54,12 +65,13 @@ public class ConversionPlatformReconciler implements Reconciler<ConversionPlatfo
   }
 
   public ConversionPlatformReconciler(OwnedResources owned, PlatformSecrets secrets, ReplicaSetManager replicaSets,
-      TopologyDeclarer topology, PlatformAddresses addresses, Timing timing, Clock clock) {
+      TopologyDeclarer topology, PlatformAddresses addresses, ResourceEvents events, Timing timing, Clock clock) {
     this.owned = owned;
     this.secrets = secrets;
     this.replicaSets = replicaSets;
     this.topology = topology;
     this.addresses = addresses;
+    this.events = events;
     this.timing = timing;
     this.clock = clock;
   }
@@ -92,6 +104,8 @@ public class ConversionPlatformReconciler implements Reconciler<ConversionPlatfo
     owned.apply(platform, MongoDbResources.clientService(platform));
     owned.apply(platform, MongoDbResources.disruptionBudget(platform));
     StatefulSet mongodb = owned.apply(platform, MongoDbResources.statefulSet(platform));
+    Optional<String> mongodbStorage = StorageChange.pending("spec.mongodb.storage",
+        platform.getSpec().mongodbOrDefaults().storage(), mongodb);
 
     owned.apply(platform, RabbitMqResources.serviceAccount(platform));
     owned.apply(platform, RabbitMqResources.peerDiscoveryRole(platform));
@@ -101,6 +115,8 @@ public class ConversionPlatformReconciler implements Reconciler<ConversionPlatfo
     owned.apply(platform, RabbitMqResources.clientService(platform));
     owned.apply(platform, RabbitMqResources.disruptionBudget(platform));
     StatefulSet rabbitmq = owned.apply(platform, RabbitMqResources.statefulSet(platform));
+    Optional<String> rabbitmqStorage = StorageChange.pending("spec.rabbitmq.storage",
+        platform.getSpec().rabbitmqOrDefaults().storage(), rabbitmq);
 
     int mongodbReady = readyMembers(mongodb);
     int rabbitmqReady = readyMembers(rabbitmq);
@@ -115,14 +131,44 @@ public class ConversionPlatformReconciler implements Reconciler<ConversionPlatfo
 
     var seen = new PlatformStatusLogic.Observation(mongodbMembers, mongodbReady, replicaSet, rabbitmqMembers,
         rabbitmqReady, queues, names.connectionSecret());
-    ConversionPlatformStatus next = PlatformStatusLogic.next(platform.getStatus(),
-        Optional.ofNullable(platform.getMetadata().getGeneration()).orElse(0L), clock.instant(), seen);
+    long generation = Optional.ofNullable(platform.getMetadata().getGeneration()).orElse(0L);
+    ConversionPlatformStatus next = PlatformStatusLogic.next(platform.getStatus(), generation, clock.instant(), seen);
+    PlatformStatusLogic.set(next.getConditions(), StorageChange.CONDITION,
+        StorageChange.outcome(mongodbStorage, rabbitmqStorage), generation, clock.instant());
+    // This reconcile got this far: a failure of an earlier one is over.
+    next.setConditions(ErrorConditions.recovered(next.getConditions()));
+    new PlatformEvents(events).announce(platform, platform.getStatus(), next);
     writeStatus(platform, context, next);
     if (!seen.allReady()) {
       LOG.debug("{}/{} not ready: {}", names.namespace(), names.platform(), next.getConditions());
     }
     return UpdateControl.<ConversionPlatform>noUpdate()
         .rescheduleAfter(seen.allReady() ? timing.readyResync() : timing.notReadyRecheck());
+  }
+
+  /**
+   * A reconcile threw (the API server refused a Secret or StatefulSet, for example): say so on the
+   * status with the API server's reason and message, and as a Warning Event; JOSDK retries it.
+   */
+  @Override
+  public ErrorStatusUpdateControl<ConversionPlatform> updateErrorStatus(ConversionPlatform platform,
+      Context<ConversionPlatform> context, Exception e) {
+    ReconcileFailure failure = ReconcileFailure.of(e);
+    ConversionPlatform latest = context.getPrimaryCache().get(ResourceID.fromResource(platform)).orElse(platform);
+    LOG.warn("reconcile of ConversionPlatform {}/{} failed, will retry: {}: {}", platform.getMetadata().getNamespace(),
+        platform.getMetadata().getName(), failure.reason(), failure.message());
+    events.warning(platform, ResourceEvents.RECONCILE_ERROR, failure.reason() + ": " + failure.message());
+    ConversionPlatformStatus next = latest.getStatus() == null ? new ConversionPlatformStatus()
+        : context.getClient().getKubernetesSerialization().clone(latest.getStatus());
+    next.setConditions(ErrorConditions.failing(next.getConditions(),
+        failure, Optional.ofNullable(platform.getMetadata().getGeneration()).orElse(0L), clock.instant()));
+    try {
+      writeStatus(latest, context, next);
+    } catch (RuntimeException statusFailed) {
+      LOG.warn("could not record the error on ConversionPlatform {}: {}", platform.getMetadata().getName(),
+          statusFailed.getMessage());
+    }
+    return ErrorStatusUpdateControl.noStatusUpdate();
   }
 
   private static int readyMembers(StatefulSet set) {

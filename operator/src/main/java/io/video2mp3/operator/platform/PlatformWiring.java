@@ -1,6 +1,7 @@
 package io.video2mp3.operator.platform;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.video2mp3.operator.reconcile.ResourceEvents;
 import java.security.SecureRandom;
 import java.time.Clock;
 
@@ -14,6 +15,6 @@ public record PlatformWiring(ConversionPlatformReconciler.Timing timing, Platfor
     return new ConversionPlatformReconciler(new OwnedResources(client),
         new PlatformSecrets(new CredentialGenerator(new SecureRandom())),
         new ReplicaSetManager(timing.dependencyTimeout()), new TopologyDeclarer(timing.dependencyTimeout()),
-        addresses, timing, clock);
+        addresses, new ResourceEvents(client, clock), timing, clock);
   }
 }

@@ -14,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Objects;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,9 @@ class BrokerDownIT {
     URI real = URI.create(System.getenv().getOrDefault("RABBITMQ_URI", "amqp://guest:guest@127.0.0.1:5672"));
     broker = new TcpProxy(real.getHost() == null ? RABBIT_HOST : real.getHost(), real.getPort() < 0 ? 5672 : real.getPort());
     String userInfo = real.getUserInfo() == null ? "guest:guest" : real.getUserInfo();
-    harness = new OperatorHarness(4, false, "amqp://" + userInfo + "@127.0.0.1:" + broker.port());
+    // Keep the vhost: the tap listens on the real URI's.
+    harness = new OperatorHarness(4, false, "amqp://" + userInfo + "@127.0.0.1:" + broker.port()
+        + Objects.requireNonNullElse(real.getRawPath(), ""));
     tap = new RabbitTap(real.toString());
     harness.startOperator();
   }

@@ -2,6 +2,7 @@ package io.video2mp3.operator.conversion;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.video2mp3.api.conversion.AdmittedRequest;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.PodSpec;
@@ -22,7 +23,7 @@ class ConversionJobBuilderTest {
 
   @Test
   void jobMetadataNamesAndOwnsTheConversion() {
-    Job job = builder.build(conversion, TestConversions.SETTINGS);
+    Job job = builder.build(conversion, AdmittedRequest.of(conversion.getSpec()), TestConversions.SETTINGS);
     assertThat(job.getMetadata().getName()).isEqualTo("vc-665f00000000000000000001-convert");
     assertThat(job.getMetadata().getNamespace()).isEqualTo("media");
     assertThat(job.getMetadata().getLabels())
@@ -44,7 +45,7 @@ class ConversionJobBuilderTest {
 
   @Test
   void jobSpecFollowsTheConversion() {
-    Job job = builder.build(conversion, TestConversions.SETTINGS);
+    Job job = builder.build(conversion, AdmittedRequest.of(conversion.getSpec()), TestConversions.SETTINGS);
     assertThat(job.getSpec().getBackoffLimit()).isEqualTo(3);
     assertThat(job.getSpec().getActiveDeadlineSeconds()).isEqualTo(900L);
     assertThat(job.getSpec().getTtlSecondsAfterFinished()).isEqualTo(600);
@@ -66,14 +67,14 @@ class ConversionJobBuilderTest {
   void defaultsApplyWhenTheSpecLeavesThemOut() {
     conversion.getSpec().setRetries(null);
     conversion.getSpec().setTimeoutSeconds(null);
-    Job job = builder.build(conversion, TestConversions.SETTINGS);
+    Job job = builder.build(conversion, AdmittedRequest.of(conversion.getSpec()), TestConversions.SETTINGS);
     assertThat(job.getSpec().getBackoffLimit()).isEqualTo(2);
     assertThat(job.getSpec().getActiveDeadlineSeconds()).isEqualTo(3600L);
   }
 
   @Test
   void podIsLockedDown() {
-    PodSpec pod = builder.build(conversion, TestConversions.SETTINGS).getSpec().getTemplate().getSpec();
+    PodSpec pod = builder.build(conversion, AdmittedRequest.of(conversion.getSpec()), TestConversions.SETTINGS).getSpec().getTemplate().getSpec();
     assertThat(pod.getRestartPolicy()).isEqualTo("Never");
     assertThat(pod.getAutomountServiceAccountToken()).isFalse();
     assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
@@ -101,7 +102,7 @@ class ConversionJobBuilderTest {
 
   @Test
   void containerRunsTheConverterWithResources() {
-    Container container = builder.build(conversion, TestConversions.SETTINGS).getSpec().getTemplate().getSpec().getContainers().get(0);
+    Container container = builder.build(conversion, AdmittedRequest.of(conversion.getSpec()), TestConversions.SETTINGS).getSpec().getTemplate().getSpec().getContainers().get(0);
     assertThat(container.getName()).isEqualTo("converter");
     assertThat(container.getImage()).isEqualTo("registry/video2mp3-operator:1.0");
     assertThat(container.getCommand()).containsExactly("java", "-jar", "/app/operator.jar", "convert");
@@ -115,7 +116,7 @@ class ConversionJobBuilderTest {
 
   @Test
   void imageAndTtlComeFromTheNamespacesSettings() {
-    Job job = builder.build(conversion, new ConversionSettings(2, "registry/converter:2.0", 120, 7));
+    Job job = builder.build(conversion, AdmittedRequest.of(conversion.getSpec()), new ConversionSettings(2, "registry/converter:2.0", 120, 7));
     assertThat(job.getSpec().getTtlSecondsAfterFinished()).isEqualTo(120);
     Container container = job.getSpec().getTemplate().getSpec().getContainers().get(0);
     assertThat(container.getImage()).isEqualTo("registry/converter:2.0");
@@ -124,7 +125,7 @@ class ConversionJobBuilderTest {
 
   @Test
   void environmentFollowsTheConverterContract() {
-    Container container = builder.build(conversion, TestConversions.SETTINGS).getSpec().getTemplate().getSpec().getContainers().get(0);
+    Container container = builder.build(conversion, AdmittedRequest.of(conversion.getSpec()), TestConversions.SETTINGS).getSpec().getTemplate().getSpec().getContainers().get(0);
     Map<String, String> plain = container.getEnv().stream().filter(e -> e.getValue() != null)
         .collect(Collectors.toMap(EnvVar::getName, EnvVar::getValue));
     assertThat(plain)
@@ -147,7 +148,7 @@ class ConversionJobBuilderTest {
   @Test
   void urlSourcesPassTheUrl() {
     conversion.getSpec().setSource(Source.url("https://example.com/a.mp4", null));
-    Container container = builder.build(conversion, TestConversions.SETTINGS).getSpec().getTemplate().getSpec().getContainers().get(0);
+    Container container = builder.build(conversion, AdmittedRequest.of(conversion.getSpec()), TestConversions.SETTINGS).getSpec().getTemplate().getSpec().getContainers().get(0);
     assertThat(container.getEnv()).extracting(EnvVar::getName)
         .contains("SOURCE_URL").doesNotContain("SOURCE_FILE_ID", "SOURCE_FILENAME");
   }
@@ -166,7 +167,7 @@ class ConversionJobBuilderTest {
   @Test
   void longConversionNamesGiveValidLabels() {
     VideoConversion longOne = TestConversions.upload("y".repeat(80), "665f00000000000000000001");
-    Job job = builder.build(longOne, TestConversions.SETTINGS);
+    Job job = builder.build(longOne, AdmittedRequest.of(longOne.getSpec()), TestConversions.SETTINGS);
     assertThat(job.getMetadata().getLabels().values()).allSatisfy(v -> assertThat(v).hasSizeLessThanOrEqualTo(63));
   }
 }

@@ -3,6 +3,7 @@ package io.video2mp3.operator.conversion;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.video2mp3.api.conversion.AdmittedRequest;
 import io.video2mp3.api.conversion.Phase;
 import io.video2mp3.api.conversion.Source;
 import io.video2mp3.api.conversion.VideoConversion;
@@ -50,7 +51,7 @@ class RestartIT {
     // The operator crashed after creating the Job and before recording it on the status.
     String name = "vc-adopt";
     VideoConversion vc = harness.create(name, Source.url("https://example.com/x.mp4", null));
-    Job job = new ConversionJobBuilder(TestConversions.JOB_SETTINGS).build(vc, TestConversions.SETTINGS);
+    Job job = new ConversionJobBuilder(TestConversions.JOB_SETTINGS).build(vc, AdmittedRequest.of(vc.getSpec()), TestConversions.SETTINGS);
     Job created = harness.client.batch().v1().jobs().inNamespace(OperatorHarness.NS).resource(job).create();
 
     harness.startOperator();

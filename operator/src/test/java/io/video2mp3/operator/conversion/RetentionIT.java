@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.mongodb.client.gridfs.GridFSBucket;
 import com.mongodb.client.gridfs.GridFSBuckets;
 import com.mongodb.client.model.Filters;
+import io.video2mp3.operator.reconcile.ResourceEvents;
 import io.video2mp3.api.conversion.ConversionOutput;
 import io.video2mp3.api.conversion.Phase;
 import io.video2mp3.api.conversion.Source;
@@ -104,7 +105,7 @@ class RetentionIT {
   private long expiredEvents(Stored c) {
     return harness.client.v1().events().inNamespace(c.namespace()).list().getItems().stream()
         .filter(e -> c.name().equals(e.getInvolvedObject().getName()))
-        .filter(e -> ConversionEvents.EXPIRED.equals(e.getReason()))
+        .filter(e -> ResourceEvents.EXPIRED.equals(e.getReason()))
         .count();
   }
 

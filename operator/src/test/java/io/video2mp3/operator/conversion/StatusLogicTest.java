@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
+import io.video2mp3.api.conversion.AdmittedRequest;
 import io.video2mp3.api.conversion.ConversionOutput;
 import io.video2mp3.api.conversion.Phase;
 import io.video2mp3.api.conversion.VideoConversionStatus;
@@ -28,13 +29,15 @@ class StatusLogicTest {
     return builder.endStatus().build();
   }
 
+  private static final AdmittedRequest REQUEST = AdmittedRequest.of(TestConversions.upload("vc", "665f1c2e9b1d4a0012345678").getSpec());
+
   private static Condition condition(VideoConversionStatus status, String type) {
     return status.getConditions().stream().filter(c -> type.equals(c.getType())).findFirst().orElseThrow();
   }
 
   private static VideoConversionStatus running() {
     return StatusLogic.jobCreated(StatusLogic.queued(new VideoConversionStatus(), 1, 1, 1, 0, T0), 1, "vc-convert",
-        T0.plusSeconds(10));
+        REQUEST, T0.plusSeconds(10));
   }
 
   @Test
@@ -46,7 +49,7 @@ class StatusLogicTest {
     assertThat(condition(queued, "Ready").getStatus()).isEqualTo("False");
     assertThat(condition(queued, "Ready").getReason()).isEqualTo("Queued");
 
-    VideoConversionStatus running = StatusLogic.jobCreated(queued, 1, "vc-convert", T0.plusSeconds(10));
+    VideoConversionStatus running = StatusLogic.jobCreated(queued, 1, "vc-convert", REQUEST, T0.plusSeconds(10));
     assertThat(running.getPhase()).isEqualTo(Phase.Running);
     assertThat(running.getJobName()).isEqualTo("vc-convert");
     assertThat(running.getStartedAt()).isEqualTo("2026-11-22T10:00:10Z");

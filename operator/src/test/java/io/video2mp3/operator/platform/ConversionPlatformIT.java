@@ -19,6 +19,8 @@ import io.video2mp3.api.platform.ConversionPlatform;
 import io.video2mp3.api.platform.ConversionPlatformSpec;
 import io.video2mp3.api.platform.MongoDbSpec;
 import io.video2mp3.operator.OperatorHarness;
+import io.video2mp3.operator.reconcile.ErrorConditions;
+import io.video2mp3.operator.reconcile.ResourceEvents;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -101,10 +103,14 @@ class ConversionPlatformIT {
     Condition queues = awaitCondition("QueuesReady", "True", "TopologyDeclared", null);
     assertThat(queues.getMessage()).contains("queues video, mp3").contains("RabbitMQ at 127.0.0.1:");
     assertQueuesExist();
+    awaitEvent("prod", "Normal", "TopologyDeclared");
+    assertThat(harness.events("prod")).extracting(e -> e.getType() + "/" + e.getReason())
+        .contains("Normal/Provisioning", "Normal/NodesReady");
 
     membersReady("prod-mongodb", 3);
     // mongo-java-server knows no SCRAM: the step stops at logging in, and says so.
     Condition mongodb = awaitCondition("MongoDBReady", "False", "AuthenticationFailed", null);
+    awaitEvent("prod", "Warning", "AuthenticationFailed");
     assertThat(mongodb.getMessage()).startsWith("cannot log in to MongoDB at 127.0.0.1:").contains(" as root: ");
     assertThat(platform("prod").getStatus().getMongodb().readyMembers()).isEqualTo(3);
 
@@ -140,6 +146,46 @@ class ConversionPlatformIT {
         .doesNotContain("guest");
     Condition mongodb = awaitCondition("down", "MongoDBReady", "False", "MemberUnreachable", null);
     assertThat(mongodb.getMessage()).startsWith("MongoDB member 127.0.0.1:").contains("is not reachable");
+  }
+
+  /** A refused create shows on the platform with the API server's words, and the retry alone recovers. */
+  @Test
+  void aRefusedSecretShowsOnThePlatformAndIsCreatedOnceTheCauseIsGone() {
+    harness.refuseCreates("/api/v1/namespaces/" + NS + "/secrets", 403, "Forbidden",
+        "secrets \"refused-mongodb-credentials\" is forbidden: exceeded quota: objects, limited: count/secrets=0");
+    create("refused", new ConversionPlatformSpec());
+    Condition error = awaitCondition("refused", ErrorConditions.RECONCILE_ERROR, "True", "Forbidden", null);
+    assertThat(error.getMessage()).contains("exceeded quota: objects");
+    awaitEvent("refused", "Warning", ResourceEvents.RECONCILE_ERROR);
+    assertThat(statefulSet("refused-mongodb")).isNull();
+
+    harness.server.clearExpectations();
+    await().atMost(WAIT).until(() -> statefulSet("refused-mongodb") != null && statefulSet("refused-rabbitmq") != null);
+    await().atMost(WAIT).until(() -> platform("refused").getStatus().getConditions().stream()
+        .noneMatch(c -> ErrorConditions.RECONCILE_ERROR.equals(c.getType())));
+  }
+
+  @Test
+  void aStorageChangeTheClaimsCannotTakeIsReportedNotIgnored() {
+    create("disk", new ConversionPlatformSpec(new MongoDbSpec(1, null, "10Gi", null), null, null));
+    awaitCondition("disk", StorageChange.CONDITION, "False", StorageChange.REASON_APPLIED, null);
+
+    client.resources(ConversionPlatform.class).inNamespace(NS).withName("disk").edit(p -> {
+      p.getSpec().setMongodb(new MongoDbSpec(1, null, "20Gi", null));
+      return p;
+    });
+
+    Condition pending = awaitCondition("disk", StorageChange.CONDITION, "True", StorageChange.REASON_IMMUTABLE, null);
+    assertThat(pending.getMessage()).startsWith("spec.mongodb.storage is 20Gi but the volume claims of StatefulSet"
+        + " disk-mongodb were made with 10Gi").contains("--cascade=orphan");
+    awaitEvent("disk", "Warning", StorageChange.REASON_IMMUTABLE);
+    assertThat(statefulSet("disk-mongodb").getSpec().getVolumeClaimTemplates().get(0).getSpec().getResources()
+        .getRequests().get("storage")).hasToString("10Gi");
+  }
+
+  private void awaitEvent(String involved, String type, String reason) {
+    await().atMost(WAIT).until(() -> harness.events(involved).stream()
+        .anyMatch(e -> type.equals(e.getType()) && reason.equals(e.getReason())));
   }
 
   private void create(String name, ConversionPlatformSpec spec) {
