@@ -1,14 +1,17 @@
 package io.video2mp3.operator.conversion;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.video2mp3.api.conversion.AdmittedRequest;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicyRule;
+import io.video2mp3.api.conversion.AdmittedRequest;
+import io.video2mp3.api.conversion.OutputSpec;
+import io.video2mp3.api.conversion.Owner;
 import io.video2mp3.api.conversion.Source;
 import io.video2mp3.api.conversion.VideoConversion;
 import java.util.List;
@@ -169,5 +172,22 @@ class ConversionJobBuilderTest {
     VideoConversion longOne = TestConversions.upload("y".repeat(80), "665f00000000000000000001");
     Job job = builder.build(longOne, AdmittedRequest.of(longOne.getSpec()), TestConversions.SETTINGS);
     assertThat(job.getMetadata().getLabels().values()).allSatisfy(v -> assertThat(v).hasSizeLessThanOrEqualTo(63));
+  }
+
+  @Test
+  void theJobConvertsWhatWasAdmittedNotWhatTheSpecSaysNow() {
+    AdmittedRequest admitted = new AdmittedRequest(Source.url("https://example.com/admitted.mp4", null),
+        OutputSpec.mp3("96k"), new Owner("alice", "alice@example.com"));
+    Map<String, String> env = builder.build(conversion, admitted, TestConversions.SETTINGS).getSpec().getTemplate()
+        .getSpec().getContainers().get(0).getEnv().stream()
+        .filter(e -> e.getValue() != null).collect(Collectors.toMap(EnvVar::getName, EnvVar::getValue));
+    assertThat(env).containsEntry("SOURCE_URL", "https://example.com/admitted.mp4").containsEntry("OUTPUT_BITRATE", "96k")
+        .doesNotContainKey("SOURCE_FILE_ID");
+  }
+
+  @Test
+  void aRequestWithoutASourceIsRefusedNotHalfBuilt() {
+    assertThatThrownBy(() -> builder.build(conversion, new AdmittedRequest(null, null, null), TestConversions.SETTINGS))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("has no source");
   }
 }
