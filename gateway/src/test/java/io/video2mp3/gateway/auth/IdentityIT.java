@@ -102,6 +102,21 @@ class IdentityIT {
   }
 
   @Test
+  void anotherSpellingOfACachedTokensSignatureIsRefused() throws Exception {
+    auth.createUser("ines", PASSWORD, false);
+    String token = api.token("ines", PASSWORD);
+    assertThat(api.get("/api/v1/conversions", token).statusCode()).isEqualTo(200); // now cached
+    // The same 32 signature bytes: the last of 43 base64url characters has 2 bits the decoder ignores.
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    int last = alphabet.indexOf(token.charAt(token.length() - 1));
+    for (int unused = 1; unused < 4; unused++) {
+      String respelled = token.substring(0, token.length() - 1) + alphabet.charAt(last ^ unused);
+
+      assertThat(api.get("/api/v1/conversions", respelled).statusCode()).as(respelled).isEqualTo(401);
+    }
+  }
+
+  @Test
   void aConversionRecordedWithoutAUidIsVisibleToAdminsOnly() throws Exception {
     auth.createUser("frank", PASSWORD, false);
     String frank = api.token("frank", PASSWORD);
