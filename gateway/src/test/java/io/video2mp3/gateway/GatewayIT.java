@@ -374,7 +374,7 @@ class GatewayIT {
       assertThat(infra.count("videos.files")).isEqualTo(files);
       assertThat(infra.count("videos.chunks")).isEqualTo(chunks);
 
-      HttpResponse<String> readiness = http.send(HttpRequest.newBuilder(noBroker.url("/actuator/health/readiness"))
+      HttpResponse<String> readiness = http.send(HttpRequest.newBuilder(noBroker.managementUrl("/actuator/health/readiness"))
           .GET().build(), HttpResponse.BodyHandlers.ofString());
       assertThat(readiness.statusCode()).isEqualTo(503);
     }
@@ -392,7 +392,7 @@ class GatewayIT {
       assertThat(JSON.readTree(response.body()).path("message").asText()).contains("MongoDB");
       assertThat(infra.drainVideoQueue()).isEmpty();
 
-      HttpResponse<String> readiness = http.send(HttpRequest.newBuilder(noMongo.url("/actuator/health/readiness"))
+      HttpResponse<String> readiness = http.send(HttpRequest.newBuilder(noMongo.managementUrl("/actuator/health/readiness"))
           .GET().build(), HttpResponse.BodyHandlers.ofString());
       assertThat(readiness.statusCode()).isEqualTo(503);
     }
@@ -435,13 +435,15 @@ class GatewayIT {
     assertThat(JSON.readTree(docs.body()).path("paths").has("/upload")).isTrue();
     assertThat(get(gateway, "/swagger-ui/index.html", null).statusCode()).isEqualTo(200);
 
-    HttpResponse<String> readiness = get(gateway, "/actuator/health/readiness", null);
+    HttpResponse<String> readiness = http.send(HttpRequest.newBuilder(gateway.managementUrl("/actuator/health/readiness"))
+        .GET().build(), HttpResponse.BodyHandlers.ofString());
     assertThat(readiness.statusCode()).as(readiness.body()).isEqualTo(200);
     assertThat(readiness.body()).contains("mongo").contains("rabbit");
 
     String token = login(gateway, ALICE, PASSWORD);
     uploadVideo(token, "metrics.mp4");
-    String metrics = get(gateway, "/actuator/prometheus", null).body();
+    String metrics = http.send(HttpRequest.newBuilder(gateway.managementUrl("/actuator/prometheus")).GET().build(),
+        HttpResponse.BodyHandlers.ofString()).body();
     assertThat(metrics).contains("gateway_uploads_total").contains("gateway_upload_bytes")
         .contains("gateway_upload_duration_seconds");
 

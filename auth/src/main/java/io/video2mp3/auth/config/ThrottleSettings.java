@@ -8,13 +8,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Failed-login throttling. The per-address limit is higher than the per-username one because many
- * honest users can share an address (an office NAT), while one username is one person.
+ * Failed-login throttling ({@code AUTH_THROTTLE_*}); see {@link io.video2mp3.auth.throttle.LoginThrottle}.
  *
- * @param maxFailuresPerUsername failures of one username within {@code window} before it is blocked
- * @param maxFailuresPerAddress failures from one client address within {@code window} before it is
- *     blocked
- * @param window how long failures are counted, and how long a block lasts
+ * @param maxFailuresPerUsername failures of one account (or unknown login name) from one client
+ *     address before that pair is blocked
+ * @param maxFailuresPerAddress failures from one address across accounts after which each account gets
+ *     one failure from it
+ * @param maxFailuresPerAccount failures of one account across addresses after which each address gets
+ *     one failure for it
+ * @param window how long failures are remembered after the last one, and how long a block lasts
  * @param maxEntries how many usernames and addresses each are tracked at most (bounds the memory an
  *     attacker can make us use)
  */
@@ -23,5 +25,6 @@ import org.springframework.validation.annotation.Validated;
 public record ThrottleSettings(
     @Min(1) int maxFailuresPerUsername,
     @Min(1) int maxFailuresPerAddress,
+    @Min(1) int maxFailuresPerAccount,
     @NotNull @DurationMin(seconds = 1) Duration window,
     @Min(1) long maxEntries) {}

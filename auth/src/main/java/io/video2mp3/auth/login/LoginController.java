@@ -16,22 +16,24 @@ class LoginController {
 
   private final LoginService login;
   private final BearerAuthentication bearer;
+  private final ClientAddresses addresses;
 
-  LoginController(LoginService login, BearerAuthentication bearer) {
+  LoginController(LoginService login, BearerAuthentication bearer, ClientAddresses addresses) {
     this.login = login;
     this.bearer = bearer;
+    this.addresses = addresses;
   }
 
   /**
    * The token as a plain-text body, as the original tutorial's clients read it. The client address is
-   * the connection's, or X-Forwarded-For's when a trusted proxy (the gateway) sent the request: see
-   * {@code server.forward-headers-strategy}.
+   * the connection's, or the gateway's X-Forwarded-For when it comes from a trusted proxy (see
+   * {@link ClientAddresses}).
    */
   @PostMapping("/login")
   ResponseEntity<String> login(
       @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
       HttpServletRequest request) {
-    String token = login.login(authorization, request.getRemoteAddr());
+    String token = login.login(authorization, addresses.of(request));
     return ResponseEntity.ok()
         .cacheControl(CacheControl.noStore())
         .contentType(MediaType.TEXT_PLAIN)

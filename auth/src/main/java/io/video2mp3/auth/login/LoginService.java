@@ -6,13 +6,14 @@ import io.video2mp3.auth.throttle.LoginThrottle;
 import io.video2mp3.auth.token.JwtService;
 import io.video2mp3.auth.user.User;
 import io.video2mp3.auth.user.UserService;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
-/** Checks HTTP Basic credentials and issues a token, under the failed-login throttle. */
+/** Checks passwords under the failed-login throttle, and issues tokens for good HTTP Basic logins. */
 @Service
 class LoginService {
 
@@ -23,6 +24,7 @@ class LoginService {
   private final LoginThrottle throttle;
   private final JwtService jwt;
   private final MeterRegistry meters;
+  private final Clock clock;
 
   /**
    * Compared against when the user does not exist, so that an unknown user costs the same BCrypt
@@ -35,45 +37,79 @@ class LoginService {
       PasswordEncoder passwords,
       LoginThrottle throttle,
       JwtService jwt,
-      MeterRegistry meters) {
+      MeterRegistry meters,
+      Clock clock) {
     this.users = users;
     this.passwords = passwords;
     this.throttle = throttle;
     this.jwt = jwt;
     this.meters = meters;
+    this.clock = clock;
     this.unknownUserHash = passwords.encode(UUID.randomUUID().toString());
   }
 
   /**
    * @return a token for the user named by the header's user-id (a username or an email)
    * @throws ApiException 401 for missing or wrong credentials (the same answer for an unknown user
-   *     and a wrong password), 429 while the username or the address is throttled
+   *     and a wrong password), 429 while this account is throttled for this address
    */
   String login(String authorizationHeader, String clientAddress) {
     BasicCredentials credentials =
         BasicCredentials.parse(authorizationHeader)
             .orElseThrow(() -> ApiException.unauthorized(BASIC_CHALLENGE, "HTTP Basic credentials are required"));
-    Optional<Duration> retryAfter = throttle.retryAfter(credentials.username(), clientAddress);
+    Optional<User> user = users.findByLogin(credentials.username());
+    String account = user.map(u -> LoginThrottle.accountKey(u.uid()))
+        .orElseGet(() -> LoginThrottle.unknownLoginKey(credentials.username()));
+    if (!check(account, clientAddress, credentials.password(), user)) {
+      throw ApiException.unauthorized(BASIC_CHALLENGE, "invalid username or password");
+    }
+    User u = user.get();
+    awaitFirstValidIssueSecond(u);
+    return jwt.issue(u.uid(), u.username(), u.email(), u.admin());
+  }
+
+  /**
+   * Checks an existing user's password under the same throttle as logins (a stolen token must not
+   * let its holder guess the password through the password change).
+   *
+   * @throws ApiException 429 while this account is throttled for this address
+   */
+  boolean checkPassword(User user, String password, String clientAddress) {
+    return check(LoginThrottle.accountKey(user.uid()), clientAddress, password, Optional.of(user));
+  }
+
+  private boolean check(String account, String clientAddress, String password, Optional<User> user) {
+    Optional<Duration> retryAfter = throttle.retryAfter(account, clientAddress);
     if (retryAfter.isPresent()) {
       count("throttled");
       throw ApiException.tooManyRequests(retryAfter.get(), "too many failed logins; try again later");
     }
-    Optional<User> user = users.findByLogin(credentials.username());
-    if (!passwordMatches(credentials.password(), user)) {
-      throttle.recordFailure(credentials.username(), clientAddress);
+    String hash = user.map(User::passwordHash).orElse(unknownUserHash);
+    if (!passwords.matches(password, hash) || user.isEmpty()) {
+      throttle.recordFailure(account, clientAddress);
       count("failure");
-      throw ApiException.unauthorized(BASIC_CHALLENGE, "invalid username or password");
+      return false;
     }
-    throttle.recordSuccess(credentials.username());
+    throttle.recordSuccess(account, clientAddress);
     count("success");
-    User u = user.get();
-    return jwt.issue(u.username(), u.email(), u.admin());
+    return true;
   }
 
-  private boolean passwordMatches(String password, Optional<User> user) {
-    String hash = user.map(User::passwordHash).orElse(unknownUserHash);
-    boolean matches = passwords.matches(password, hash);
-    return matches && user.isPresent();
+  /**
+   * A token issued in the second of a password change would be refused (its whole-second iat cannot
+   * show it came after the change), so a login in that second waits for the next one: at most a second.
+   */
+  private void awaitFirstValidIssueSecond(User user) {
+    long waitMillis = user.firstValidIssueSecond() * 1000 - clock.millis();
+    if (waitMillis <= 0) {
+      return;
+    }
+    try {
+      Thread.sleep(Math.min(waitMillis, 1000));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting to issue a token", e);
+    }
   }
 
   private void count(String outcome) {

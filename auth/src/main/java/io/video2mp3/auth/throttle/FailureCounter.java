@@ -10,24 +10,23 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Counts failures per key in a window that starts at the key's first failure. Reaching the limit
- * blocks the key for one window from that last failure.
+ * Counts failures per key until one window has passed since the key's last failure; then the key is
+ * forgotten. A steady trickle of failures therefore keeps adding up: waiting just under the window
+ * between guesses does not reset the count.
  *
- * <p>Memory is bounded: at most {@code maxEntries} keys (least recently used ones are dropped first),
+ * <p>Memory is bounded: at most {@code maxEntries} keys (Caffeine evicts the least valuable first),
  * and a key is forgotten one window after its last failure, when it no longer matters.
  */
-final class FailureCounter {
+final class FailureCounter<K> {
 
-  private final int limit;
   private final Duration window;
   private final Clock clock;
-  private final Cache<String, Window> windows;
+  private final Cache<K, Failures> failures;
 
-  FailureCounter(int limit, Duration window, long maxEntries, Clock clock) {
-    this.limit = limit;
+  FailureCounter(Duration window, long maxEntries, Clock clock) {
     this.window = window;
     this.clock = clock;
-    this.windows =
+    this.failures =
         Caffeine.newBuilder()
             .maximumSize(maxEntries)
             .expireAfterWrite(window)
@@ -38,61 +37,53 @@ final class FailureCounter {
             .build();
   }
 
-  /** How long the key stays blocked, or empty when it may try again now. */
-  Optional<Duration> blockedFor(String key) {
-    Window current = windows.getIfPresent(key);
-    Instant now = clock.instant();
-    if (current == null || current.blockedUntil() == null || !now.isBefore(current.blockedUntil())) {
-      return Optional.empty();
-    }
-    return Optional.of(Duration.between(now, current.blockedUntil()));
+  /** Failures counted for the key now (0 once forgotten). */
+  int failures(K key) {
+    Failures current = current(key);
+    return current == null ? 0 : current.count();
   }
 
-  /** Counts one failure; returns true when this failure starts a block. */
-  boolean recordFailure(String key) {
-    Instant now = clock.instant();
-    Window updated = windows.asMap().compute(key, (k, current) -> next(current, now));
-    return updated.failures() == limit && updated.blockedUntil() != null;
+  /** How long until the key's failures are forgotten; empty when there are none. */
+  Optional<Duration> forgottenIn(K key) {
+    Failures current = current(key);
+    return current == null
+        ? Optional.empty()
+        : Optional.of(Duration.between(clock.instant(), current.last().plus(window)));
   }
 
-  void reset(String key) {
-    windows.invalidate(key);
+  /** Counts one failure; returns the key's count including it. */
+  int recordFailure(K key) {
+    Instant now = clock.instant();
+    return failures.asMap()
+        .compute(key, (k, current) -> current == null || current.isOver(now, window)
+            ? new Failures(1, now)
+            : new Failures(current.count() + 1, now))
+        .count();
+  }
+
+  void reset(K key) {
+    failures.invalidate(key);
   }
 
   /** Keys currently tracked (for tests of the memory bound). */
   long trackedKeys() {
-    windows.cleanUp();
-    return windows.estimatedSize();
+    failures.cleanUp();
+    return failures.estimatedSize();
   }
 
-  private Window next(Window current, Instant now) {
-    if (current == null || current.isOver(now, window)) {
-      return Window.first(now, limit, window);
-    }
-    return current.plusFailure(now, limit, window);
+  private Failures current(K key) {
+    Failures current = failures.getIfPresent(key);
+    return current == null || current.isOver(clock.instant(), window) ? null : current;
   }
 
   private static Ticker clockTicker(Clock clock) {
     return () -> TimeUnit.MILLISECONDS.toNanos(clock.millis());
   }
 
-  /**
-   * @param blockedUntil set once the limit is reached
-   */
-  private record Window(Instant start, int failures, Instant blockedUntil) {
-
-    static Window first(Instant now, int limit, Duration window) {
-      return new Window(now, 1, limit == 1 ? now.plus(window) : null);
-    }
-
-    Window plusFailure(Instant now, int limit, Duration window) {
-      int failures = this.failures + 1;
-      return new Window(start, failures, failures >= limit ? now.plus(window) : blockedUntil);
-    }
+  private record Failures(int count, Instant last) {
 
     boolean isOver(Instant now, Duration window) {
-      Instant end = blockedUntil != null ? blockedUntil : start.plus(window);
-      return !now.isBefore(end);
+      return !now.isBefore(last.plus(window));
     }
   }
 }

@@ -12,13 +12,16 @@ public class BearerAuthentication {
   private static final String CHALLENGE = "Bearer realm=\"video2mp3\"";
 
   private final JwtService jwt;
+  private final TokenRevocation revocation;
 
-  public BearerAuthentication(JwtService jwt) {
+  public BearerAuthentication(JwtService jwt, TokenRevocation revocation) {
     this.jwt = jwt;
+    this.revocation = revocation;
   }
 
   /**
-   * @throws ApiException 401 when the header is missing or malformed, or the token is not valid
+   * @throws ApiException 401 when the header is missing or malformed, the token is not valid, or its
+   *     account no longer accepts it (deleted, or its password changed since the token was issued)
    */
   public TokenClaims authenticate(String authorizationHeader) {
     if (authorizationHeader == null
@@ -26,11 +29,16 @@ public class BearerAuthentication {
       throw ApiException.unauthorized(CHALLENGE, "a Bearer token is required");
     }
     String token = authorizationHeader.substring(SCHEME.length()).trim();
+    TokenClaims claims;
     try {
-      return jwt.verify(token);
+      claims = jwt.verify(token);
     } catch (InvalidTokenException e) {
       throw invalidToken(e.getMessage());
     }
+    revocation.revokedBecause(claims).ifPresent(reason -> {
+      throw invalidToken(reason);
+    });
+    return claims;
   }
 
   /** 401 for a well-formed request whose token cannot be accepted. */

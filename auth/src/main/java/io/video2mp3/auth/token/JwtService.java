@@ -18,6 +18,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class JwtService {
 
+  /** The account's immutable id: ownership and revocation follow it, never the username. */
+  static final String UID = "uid";
   static final String EMAIL = "email";
   static final String ADMIN = "admin";
 
@@ -39,6 +41,7 @@ public class JwtService {
                 JWT.require(algorithm)
                     .withIssuer(issuer)
                     .withClaimPresence(RegisteredClaims.SUBJECT)
+                    .withClaimPresence(UID)
                     .withClaimPresence(RegisteredClaims.ISSUED_AT)
                     .withClaimPresence(RegisteredClaims.EXPIRES_AT)
                     .withClaimPresence(EMAIL)
@@ -46,11 +49,12 @@ public class JwtService {
             .build(clock);
   }
 
-  public String issue(String username, String email, boolean admin) {
+  public String issue(String uid, String username, String email, boolean admin) {
     // JWT times are whole seconds; truncating keeps iat/exp equal to what /validate reports.
     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     return JWT.create()
         .withSubject(username)
+        .withClaim(UID, uid)
         .withClaim(EMAIL, email)
         .withClaim(ADMIN, admin)
         .withIssuer(issuer)
@@ -60,12 +64,14 @@ public class JwtService {
   }
 
   /**
+   * Checks the token itself only; whether its account still accepts it is {@link TokenRevocation}'s.
+   *
    * @throws InvalidTokenException for a malformed, forged, expired or foreign token
    */
   public TokenClaims verify(String token) {
     DecodedJWT jwt;
     try {
-      jwt = verifier.verify(token);
+      jwt = verifier.verify(CanonicalSignature.require(token));
     } catch (TokenExpiredException e) {
       throw new InvalidTokenException("the token has expired");
     } catch (JWTVerificationException | IllegalArgumentException e) {
@@ -74,11 +80,13 @@ public class JwtService {
     }
     Boolean admin = jwt.getClaim(ADMIN).asBoolean();
     String email = jwt.getClaim(EMAIL).asString();
-    if (admin == null || email == null) {
+    String uid = jwt.getClaim(UID).asString();
+    if (admin == null || email == null || uid == null || uid.isBlank()) {
       throw new InvalidTokenException("the token is invalid");
     }
     return new TokenClaims(
         jwt.getSubject(),
+        uid,
         email,
         admin,
         jwt.getIssuedAtAsInstant().getEpochSecond(),

@@ -46,8 +46,8 @@ class UserController {
 
   @GetMapping("/me")
   UserView me(@RequestAttribute(BearerAuthInterceptor.CALLER) TokenClaims caller) {
-    // Tokens outlive deleted users; a deleted user has no "me" to show.
-    return users.findByUsername(caller.sub())
+    // The interceptor refused tokens of deleted users; this covers a deletion since then.
+    return users.findByUid(caller.uid())
         .map(UserView::of)
         .orElseThrow(() -> BearerAuthentication.invalidToken("the token's user no longer exists"));
   }

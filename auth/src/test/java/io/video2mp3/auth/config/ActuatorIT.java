@@ -6,19 +6,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.video2mp3.auth.support.AuthIntegrationTest;
 import io.video2mp3.auth.support.HttpTestClient;
 import java.net.http.HttpResponse;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.test.context.TestPropertySource;
 
-/** Probes and metrics as Kubernetes and Prometheus see them. */
+/** Probes and metrics as Kubernetes and Prometheus see them: on the management port only. */
 @AuthIntegrationTest
 // Spring Boot tests turn metrics export off unless asked; the packaged service has it on.
 @AutoConfigureObservability(tracing = false)
 @TestPropertySource(properties = "management.endpoint.health.show-components=always")
 class ActuatorIT {
 
-  @Autowired HttpTestClient http;
+  @Autowired HttpTestClient api;
+  @LocalManagementPort int managementPort;
+  HttpTestClient http;
+
+  @BeforeEach
+  void connectToTheManagementPort() {
+    http = new HttpTestClient(() -> managementPort);
+  }
 
   @Test
   void readinessIncludesTheDatabase() {
@@ -36,12 +45,21 @@ class ActuatorIT {
 
   @Test
   void exposesPrometheusMetricsIncludingLogins() {
-    http.login("nobody", "nothing");
+    api.login("nobody", "nothing");
 
     HttpResponse<String> response = http.get("/actuator/prometheus");
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).contains("auth_logins_total{").contains("outcome=\"failure\"").contains("hikaricp_connections");
+  }
+
+  @Test
+  void theApiPortServesNoActuatorEndpoint() {
+    for (String endpoint : new String[] {"health", "health/readiness", "prometheus", "info"}) {
+      HttpResponse<String> response = api.get("/actuator/" + endpoint);
+      assertThat(response.statusCode()).as(endpoint).isEqualTo(404);
+      assertThat(response.body()).doesNotContain("hikaricp");
+    }
   }
 
   @Test

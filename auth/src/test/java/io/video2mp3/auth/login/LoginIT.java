@@ -121,6 +121,7 @@ class LoginIT {
     String expired =
         JWT.create()
             .withSubject("alice")
+            .withClaim("uid", users.findByUsername("alice").orElseThrow().uid())
             .withClaim("email", "alice@example.com")
             .withClaim("admin", false)
             .withIssuer("video2mp3-auth")
@@ -141,6 +142,7 @@ class LoginIT {
         List.of(
             Tokens.withPayload(token, promoted),
             Tokens.withTamperedSignature(token),
+            Tokens.withRespelledSignature(token),
             Tokens.unsigned(promoted),
             hs512,
             expired,

@@ -19,7 +19,7 @@ import org.springframework.test.context.ContextCustomizerFactories;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "auth.jwt.secret=" + TestSecrets.JWT_SECRET)
+    properties = {"auth.jwt.secret=" + TestSecrets.JWT_SECRET, "management.server.port=0"})
 @DirtiesContext
 @ContextCustomizerFactories(AuthIntegrationTestContext.class)
 public @interface AuthIntegrationTest {}

@@ -13,11 +13,10 @@ class FailureCounterTest {
   private static final Duration WINDOW = Duration.ofMinutes(1);
 
   private final MutableClock clock = MutableClock.of(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
+  private final FailureCounter<String> counter = new FailureCounter<>(WINDOW, 100, clock);
 
   @Test
   void tracksAtMostMaxEntriesKeys() {
-    FailureCounter counter = new FailureCounter(5, WINDOW, 100, clock);
-
     for (int i = 0; i < 10_000; i++) {
       counter.recordFailure("10.0." + (i / 256) + "." + (i % 256));
     }
@@ -27,33 +26,35 @@ class FailureCounterTest {
 
   @Test
   void forgetsKeysOneWindowAfterTheirLastFailure() {
-    FailureCounter counter = new FailureCounter(5, WINDOW, 100, clock);
     counter.recordFailure("alice");
     counter.recordFailure("bob");
 
     clock.add(WINDOW);
 
     assertThat(counter.trackedKeys()).isZero();
+    assertThat(counter.failures("alice")).isZero();
+    assertThat(counter.forgottenIn("alice")).isEmpty();
   }
 
   @Test
-  void keepsABlockedKeyUntilItsBlockEnds() {
-    FailureCounter counter = new FailureCounter(2, WINDOW, 100, clock);
+  void aTrickleJustUnderTheWindowKeepsCounting() {
+    for (int i = 1; i <= 5; i++) {
+      assertThat(counter.recordFailure("alice")).isEqualTo(i);
+      clock.add(WINDOW.minusSeconds(1));
+    }
+
+    assertThat(counter.failures("alice")).isEqualTo(5);
+    assertThat(counter.forgottenIn("alice")).contains(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void aResetForgetsTheKeyOnly() {
     counter.recordFailure("alice");
-    clock.add(Duration.ofSeconds(50));
-    assertThat(counter.recordFailure("alice")).as("this failure starts the block").isTrue();
+    counter.recordFailure("bob");
 
-    clock.add(Duration.ofSeconds(59));
-    assertThat(counter.blockedFor("alice")).contains(Duration.ofSeconds(1));
-    clock.add(Duration.ofSeconds(1));
-    assertThat(counter.blockedFor("alice")).isEmpty();
-  }
+    counter.reset("alice");
 
-  @Test
-  void aLimitOfOneBlocksAtTheFirstFailure() {
-    FailureCounter counter = new FailureCounter(1, WINDOW, 100, clock);
-
-    assertThat(counter.recordFailure("alice")).isTrue();
-    assertThat(counter.blockedFor("alice")).contains(WINDOW);
+    assertThat(counter.failures("alice")).isZero();
+    assertThat(counter.failures("bob")).isEqualTo(1);
   }
 }

@@ -25,6 +25,7 @@ class JwtServiceTest {
   private static final byte[] SECRET_BYTES = SECRET.getBytes(StandardCharsets.UTF_8);
   private static final String ISSUER = "video2mp3-auth";
   private static final Duration TTL = Duration.ofHours(24);
+  private static final String UID = "7d1e2a4c-0000-4000-8000-00000000a11c";
   private static final Instant START = Instant.parse("2026-11-22T10:00:00Z");
 
   private final MutableClock clock = MutableClock.of(START, ZoneOffset.UTC);
@@ -36,7 +37,7 @@ class JwtServiceTest {
 
   @Test
   void issuesATokenThatVerifiesWithAllClaims() {
-    String token = jwt.issue("alice", "alice@example.com", true);
+    String token = jwt.issue(UID, "alice", "alice@example.com", true);
 
     TokenClaims claims = jwt.verify(token);
 
@@ -44,6 +45,7 @@ class JwtServiceTest {
         .isEqualTo(
             new TokenClaims(
                 "alice",
+                UID,
                 "alice@example.com",
                 true,
                 START.getEpochSecond(),
@@ -53,14 +55,14 @@ class JwtServiceTest {
 
   @Test
   void signsWithHs256() {
-    String token = jwt.issue("alice", "alice@example.com", false);
+    String token = jwt.issue(UID, "alice", "alice@example.com", false);
 
     assertThat(Tokens.headerJson(token)).contains("\"alg\":\"HS256\"");
   }
 
   @Test
   void acceptsATokenUntilItExpiresThenRejectsIt() {
-    String token = jwt.issue("alice", "alice@example.com", false);
+    String token = jwt.issue(UID, "alice", "alice@example.com", false);
 
     clock.add(TTL.minusSeconds(1));
     assertThat(jwt.verify(token).sub()).isEqualTo("alice");
@@ -73,7 +75,7 @@ class JwtServiceTest {
 
   @Test
   void rejectsATamperedPayload() {
-    String token = jwt.issue("alice", "alice@example.com", false);
+    String token = jwt.issue(UID, "alice", "alice@example.com", false);
     String promoted = Tokens.payloadJson(token).replace("\"admin\":false", "\"admin\":true");
     assertThat(promoted).contains("\"admin\":true");
 
@@ -82,21 +84,21 @@ class JwtServiceTest {
 
   @Test
   void rejectsATamperedSignature() {
-    String token = jwt.issue("alice", "alice@example.com", false);
+    String token = jwt.issue(UID, "alice", "alice@example.com", false);
 
     assertInvalid(Tokens.withTamperedSignature(token));
   }
 
   @Test
   void rejectsAlgNone() {
-    String payload = Tokens.payloadJson(jwt.issue("alice", "alice@example.com", true));
+    String payload = Tokens.payloadJson(jwt.issue(UID, "alice", "alice@example.com", true));
 
     assertInvalid(Tokens.unsigned(payload));
   }
 
   @Test
   void rejectsAlgNoneEvenWithTheOriginalSignature() {
-    String token = jwt.issue("alice", "alice@example.com", true);
+    String token = jwt.issue(UID, "alice", "alice@example.com", true);
     String[] parts = token.split("\\.");
     String forged = Tokens.encode("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + parts[1] + "." + parts[2];
 
@@ -124,14 +126,14 @@ class JwtServiceTest {
 
   @Test
   void rejectsATokenSignedWithAnotherSecret() {
-    String token = service("another-secret-0123456789abcdef-0123", ISSUER).issue("alice", "a@example.com", true);
+    String token = service("another-secret-0123456789abcdef-0123", ISSUER).issue(UID, "alice", "a@example.com", true);
 
     assertInvalid(token);
   }
 
   @Test
   void rejectsATokenFromAnotherIssuer() {
-    String token = service(SECRET, "someone-else").issue("alice", "a@example.com", true);
+    String token = service(SECRET, "someone-else").issue(UID, "alice", "a@example.com", true);
 
     assertInvalid(token);
   }
@@ -139,10 +141,38 @@ class JwtServiceTest {
   @Test
   void rejectsATokenIssuedInTheFuture() {
     clock.add(Duration.ofHours(1));
-    String token = jwt.issue("alice", "alice@example.com", false);
+    String token = jwt.issue(UID, "alice", "alice@example.com", false);
     clock.add(Duration.ofHours(-2));
 
     assertInvalid(token);
+  }
+
+  @Test
+  void rejectsATokenWithoutAUserId() {
+    // Tokens issued before user ids existed name no account: they cannot be owned or revoked.
+    String token = validClaims().withClaim("uid", (String) null).sign(Algorithm.HMAC256(SECRET_BYTES));
+    String blank = validClaims().withClaim("uid", " ").sign(Algorithm.HMAC256(SECRET_BYTES));
+
+    assertInvalid(token);
+    assertInvalid(blank);
+  }
+
+  @Test
+  void rejectsEveryOtherBase64urlSpellingOfTheSignature() {
+    String token = jwt.issue(UID, "alice", "alice@example.com", false);
+    String signature = token.substring(token.lastIndexOf('.') + 1);
+    // 32 bytes: 43 characters, the last one carrying 4 bits and 2 unused ones the decoder ignores.
+    int last = Tokens.ALPHABET.indexOf(signature.charAt(signature.length() - 1));
+    for (int unused = 1; unused < 4; unused++) {
+      String respelled = token.substring(0, token.length() - 1) + Tokens.ALPHABET.charAt(last ^ unused);
+      assertThat(Tokens.decodeBytes(respelled.substring(respelled.lastIndexOf('.') + 1)))
+          .as("the same signature bytes")
+          .isEqualTo(Tokens.decodeBytes(signature));
+
+      assertInvalid(respelled);
+    }
+    assertInvalid(token + "=");
+    assertThat(jwt.verify(token).sub()).isEqualTo("alice");
   }
 
   @Test
@@ -151,6 +181,7 @@ class JwtServiceTest {
     String noEmail =
         JWT.create()
             .withSubject("alice")
+            .withClaim("uid", UID)
             .withClaim("admin", false)
             .withIssuer(ISSUER)
             .withIssuedAt(now)
@@ -159,6 +190,7 @@ class JwtServiceTest {
     String adminAsString =
         JWT.create()
             .withSubject("alice")
+            .withClaim("uid", UID)
             .withClaim("email", "alice@example.com")
             .withClaim("admin", "true")
             .withIssuer(ISSUER)
@@ -175,6 +207,7 @@ class JwtServiceTest {
     String token =
         JWT.create()
             .withSubject("alice")
+            .withClaim("uid", UID)
             .withClaim("email", "alice@example.com")
             .withClaim("admin", true)
             .withIssuer(ISSUER)
@@ -195,6 +228,7 @@ class JwtServiceTest {
     Instant now = clock.instant();
     return JWT.create()
         .withSubject("mallory")
+        .withClaim("uid", "uid-of-mallory")
         .withClaim("email", "mallory@example.com")
         .withClaim("admin", true)
         .withIssuer(ISSUER)

@@ -93,6 +93,35 @@ class ManifestsPolicyTest {
     }
   }
 
+  @Test
+  void actuatorPortsAreProbedButNeverExposed() {
+    List<String> managementPorts = new ArrayList<>();
+    for (JsonNode workload : ofKind("Deployment")) {
+      for (JsonNode container : containers(workload.path("spec").path("template").path("spec"))) {
+        for (JsonNode port : container.path("ports")) {
+          if (port.path("name").asText().equals("management")) {
+            managementPorts.add(port.path("containerPort").asText());
+            for (String probe : List.of("livenessProbe", "readinessProbe")) {
+              assertThat(container.path(probe).path("httpGet").path("port").asText())
+                  .as("%s of %s", probe, name(workload)).isEqualTo("management");
+            }
+          }
+        }
+      }
+    }
+    assertThat(managementPorts).as("gateway and auth serve actuator apart").hasSizeGreaterThanOrEqualTo(2);
+    for (JsonNode service : ofKind("Service")) {
+      for (JsonNode port : service.path("spec").path("ports")) {
+        assertThat(port.path("targetPort").asText()).as("%s", name(service))
+            .isNotEqualTo("management").isNotIn(managementPorts);
+      }
+    }
+    for (JsonNode ingress : ofKind("Ingress")) {
+      assertThat(ingress.findValues("port")).as("%s", name(ingress))
+          .allSatisfy(port -> assertThat(port.path("name").asText()).isNotEqualTo("management"));
+    }
+  }
+
   private static List<JsonNode> ofKind(String kind) {
     return objects.stream().filter(o -> kind.equals(o.path("kind").asText())).toList();
   }

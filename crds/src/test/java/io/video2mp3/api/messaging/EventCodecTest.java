@@ -41,6 +41,25 @@ class EventCodecTest {
   }
 
   @Test
+  void theOwnersAccountIdTravelsWithBothEvents() throws Exception {
+    Owner owner = new Owner("alice", "alice@example.com", "0b7c6a1e-2f4d-4c55-9e1a-5d6f7a8b9c0d");
+    ConversionRequested requested = ConversionRequested.of("ns", "vc-1", Source.upload("665f0000000000000000abcd", "a.mp4"),
+        OutputSpec.mp3("192k"), owner, Instant.parse("2026-11-22T10:00:00Z"));
+    ConversionFinished finished = ConversionFinished.of("ns", "vc-1", "uid-1", Phase.Failed, null, owner, "a.mp4",
+        "no audio", Instant.parse("2026-11-22T10:00:00Z"));
+
+    assertThat(new String(codec.encode(requested), StandardCharsets.UTF_8))
+        .contains("\"uid\":\"0b7c6a1e-2f4d-4c55-9e1a-5d6f7a8b9c0d\"");
+    assertThat(codec.decode(codec.encode(requested), ConversionRequested.class).owner()).isEqualTo(owner);
+    assertThat(codec.decode(codec.encode(finished), ConversionFinished.class).owner()).isEqualTo(owner);
+    // Without a uid (kubectl users) the field is left out, and the owner is nobody's account.
+    assertThat(new String(codec.encode(ConversionRequested.of("ns", "vc-2", Source.upload("665f0000000000000000abcd", "a.mp4"),
+        OutputSpec.mp3("192k"), alice, Instant.now())), StandardCharsets.UTF_8)).doesNotContain("uid");
+    assertThat(alice.isAccount(null)).isFalse();
+    assertThat(owner.isAccount("0b7c6a1e-2f4d-4c55-9e1a-5d6f7a8b9c0d")).isTrue();
+  }
+
+  @Test
   void unknownFieldsAreTolerated() throws Exception {
     String json = """
         {"type":"ConversionRequested","version":1,"namespace":"ns","name":"vc-1","extra":true,

@@ -23,7 +23,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Talks to the auth service: forwards logins and validates bearer tokens. Valid tokens are cached
- * briefly (never past their {@code exp}) so that every request does not cost a round trip.
+ * briefly (never past their {@code exp}) so that every request does not cost a round trip; that
+ * {@code TOKEN_CACHE_TTL} is also how long a revoked token (deleted user, changed password) may still
+ * be accepted here after auth starts refusing it.
  */
 @Component
 public class AuthClient {
@@ -112,7 +114,8 @@ public class AuthClient {
       request.header("Authorization", authorization);
     }
     if (clientAddress != null) {
-      // auth throttles failed logins per client address; it trusts this header from internal proxies.
+      // auth throttles failed logins per client address; it believes this header from the gateway only
+      // (AUTH_TRUSTED_PROXIES). One value: the address ClientAddresses resolved, never the client's own.
       request.header("X-Forwarded-For", clientAddress);
     }
     HttpResponse<String> response = send(request.build());
@@ -151,11 +154,12 @@ public class AuthClient {
     try {
       JsonNode claims = json.readTree(body);
       String sub = claims.path("sub").asText(null);
+      String uid = claims.path("uid").asText(null);
       long exp = claims.path("exp").asLong(0);
-      if (sub == null || sub.isBlank() || exp <= 0) {
-        throw new DependencyUnavailableException(Dependency.AUTH, "validate answered claims without sub or exp", null);
+      if (sub == null || sub.isBlank() || uid == null || uid.isBlank() || exp <= 0) {
+        throw new DependencyUnavailableException(Dependency.AUTH, "validate answered claims without sub, uid or exp", null);
       }
-      Caller caller = new Caller(sub, claims.path("email").asText(null), claims.path("admin").asBoolean(false));
+      Caller caller = new Caller(uid, sub, claims.path("email").asText(null), claims.path("admin").asBoolean(false));
       return new ValidToken(caller, Instant.ofEpochSecond(exp));
     } catch (IOException e) {
       throw new DependencyUnavailableException(Dependency.AUTH, "validate answered unreadable claims", e);

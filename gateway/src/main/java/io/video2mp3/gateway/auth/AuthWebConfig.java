@@ -6,7 +6,7 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Every API path needs a bearer token; the login, the web page, the API docs and actuator do not. */
+/** Every API path needs a bearer token; the login, the web page and the API docs do not (actuator is on the management port). */
 @Configuration
 class AuthWebConfig implements WebMvcConfigurer {
 

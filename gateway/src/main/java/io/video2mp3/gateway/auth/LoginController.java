@@ -15,9 +15,11 @@ import org.springframework.web.bind.annotation.RestController;
 class LoginController {
 
   private final AuthClient auth;
+  private final ClientAddresses addresses;
 
-  LoginController(AuthClient auth) {
+  LoginController(AuthClient auth, ClientAddresses addresses) {
     this.auth = auth;
+    this.addresses = addresses;
   }
 
   @Operation(summary = "Log in with HTTP Basic (username or email); the JWT comes back as plain text")
@@ -25,7 +27,7 @@ class LoginController {
   ResponseEntity<String> login(
       @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
       HttpServletRequest request) {
-    AuthClient.LoginResult result = auth.login(authorization, request.getRemoteAddr());
+    AuthClient.LoginResult result = auth.login(authorization, addresses.of(request));
     ResponseEntity.BodyBuilder response = ResponseEntity.status(result.status())
         .cacheControl(CacheControl.noStore())
         .contentType(MediaType.parseMediaType(result.contentType()));

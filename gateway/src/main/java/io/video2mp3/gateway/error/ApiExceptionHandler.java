@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.video2mp3.gateway.error.DependencyUnavailableException.Dependency;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -13,6 +14,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /** Turns every failure into {@code {"error","message"}} with the right status; never a stack trace. */
 @RestControllerAdvice
@@ -42,6 +44,19 @@ class ApiExceptionHandler {
   ResponseEntity<ApiError> kubernetes(KubernetesClientException e) {
     return api(new DependencyUnavailableException(Dependency.KUBERNETES,
         e.getCode() > 0 ? "HTTP " + e.getCode() : "no answer", e));
+  }
+
+  /** A query or path parameter that is not of its type ({@code ?size=abc}): the client's mistake. */
+  @ExceptionHandler(TypeMismatchException.class)
+  ResponseEntity<ApiError> typeMismatch(TypeMismatchException e) {
+    String name = e instanceof MethodArgumentTypeMismatchException argument ? argument.getName() : e.getPropertyName();
+    Class<?> type = e.getRequiredType();
+    String expected = type == null ? "of another type"
+        : Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class) ? "a number"
+        : type == Boolean.class || type == boolean.class ? "true or false"
+        : "a " + type.getSimpleName();
+    return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(MediaType.APPLICATION_JSON)
+        .body(ApiError.of(HttpStatus.BAD_REQUEST, "parameter '" + name + "' must be " + expected));
   }
 
   @ExceptionHandler(Exception.class)

@@ -16,6 +16,7 @@ import org.apache.commons.fileupload2.core.FileItemInput;
 import org.apache.commons.fileupload2.core.FileItemInputIterator;
 import org.apache.commons.fileupload2.core.FileUploadException;
 import org.apache.commons.fileupload2.core.FileUploadSizeException;
+import org.apache.commons.fileupload2.core.MultipartInput;
 import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletDiskFileUpload;
 import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
 import org.slf4j.Logger;
@@ -69,9 +70,16 @@ class UploadController {
       String statusUrl = urls.base() + "/api/v1/conversions/" + name;
       return ResponseEntity.accepted().location(URI.create(statusUrl)).contentType(MediaType.APPLICATION_JSON)
           .body(new UploadResponse(name, statusUrl));
-    } catch (TooLargeException | FileUploadSizeException e) {
+    } catch (TooLargeException e) {
       outcome = "too_large";
       throw tooLarge();
+    } catch (FileUploadSizeException e) {
+      // No size limit is set on the parser (MeasuredInputStream counts the file): this is its fixed
+      // limit on one part's headers, which a long filename exceeds.
+      outcome = "bad_request";
+      throw ApiException.badRequest("the headers of a multipart part are longer than "
+          + MultipartInput.DEFAULT_PART_HEADER_SIZE_MAX + " bytes, most likely because of a long filename:"
+          + " shorten it, or send the video as the raw body with ?filename=");
     } catch (FileUploadException e) {
       outcome = "bad_request";
       throw ApiException.badRequest("malformed multipart body: " + e.getMessage());

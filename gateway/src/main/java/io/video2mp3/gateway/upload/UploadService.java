@@ -33,6 +33,10 @@ public class UploadService {
 
   private static final Logger log = LoggerFactory.getLogger(UploadService.class);
   private static final int MAX_FILENAME_CHARS = 200;
+  private static final int MAX_EXTENSION_CHARS = 16;
+  /** C0, DEL and C1 controls, line/paragraph separators, the ALM/LRM/RLM marks, embeddings, overrides, isolates. */
+  private static final String INVISIBLE_OR_CONTROL =
+      "[\\p{Cc}\\u2028\\u2029\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]";
 
   private final VideoStore videos;
   private final ConversionPublisher publisher;
@@ -109,16 +113,27 @@ public class UploadService {
     videos.delete(video.id());
   }
 
-  /** The base name a browser or curl sent, without directories or control characters. */
+  /**
+   * The base name a browser or curl sent, without directories, control characters or the invisible
+   * ones that reorder text (bidirectional overrides and isolates, which make "exe.mp4" of
+   * "mp4.exe" in a mail subject or a file list), at most {@value #MAX_FILENAME_CHARS} characters: the
+   * start and the extension are kept.
+   */
   static String cleanFilename(String raw) {
     if (raw == null) {
       return "video";
     }
     String name = raw.substring(Math.max(raw.lastIndexOf('/'), raw.lastIndexOf('\\')) + 1)
-        .replaceAll("\\p{Cntrl}", "")
+        .replaceAll(INVISIBLE_OR_CONTROL, "")
         .strip();
     if (name.length() > MAX_FILENAME_CHARS) {
-      name = name.substring(name.length() - MAX_FILENAME_CHARS);
+      int dot = name.lastIndexOf('.');
+      String extension = dot > 0 && name.length() - dot <= MAX_EXTENSION_CHARS ? name.substring(dot) : "";
+      int cut = MAX_FILENAME_CHARS - extension.length();
+      if (Character.isHighSurrogate(name.charAt(cut - 1))) {
+        cut--; // never half a character
+      }
+      name = name.substring(0, cut).strip() + extension;
     }
     return name.isEmpty() ? "video" : name;
   }

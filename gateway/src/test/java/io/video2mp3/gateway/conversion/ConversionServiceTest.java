@@ -22,10 +22,10 @@ import org.junit.jupiter.api.Test;
 /** Who may see a conversion is decided by the owner it was admitted for, not by what the spec says now. */
 class ConversionServiceTest {
 
-  private static final Owner ALICE = new Owner("alice", "alice@example.com");
-  private static final Owner MALLORY = new Owner("mallory", "mallory@example.com");
-  private static final Caller ALICE_CALLER = new Caller("alice", "alice@example.com", false);
-  private static final Caller MALLORY_CALLER = new Caller("mallory", "mallory@example.com", false);
+  private static final Owner ALICE = new Owner("alice", "alice@example.com", "uid-alice");
+  private static final Owner MALLORY = new Owner("mallory", "mallory@example.com", "uid-mallory");
+  private static final Caller ALICE_CALLER = new Caller("uid-alice", "alice", "alice@example.com", false);
+  private static final Caller MALLORY_CALLER = new Caller("uid-mallory", "mallory", "mallory@example.com", false);
 
   private final ConversionRepository repository = mock(ConversionRepository.class);
   private final ConversionService service = new ConversionService(repository);

@@ -34,15 +34,19 @@ public final class AuthProcess implements AutoCloseable {
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final Process process;
   private final URI url;
+  private final URI managementUrl;
 
   private AuthProcess(Path log) throws Exception {
     int port = freePort();
     url = URI.create("http://127.0.0.1:" + port);
+    int managementPort = freePort();
+    managementUrl = URI.create("http://127.0.0.1:" + managementPort);
     ProcessBuilder builder = new ProcessBuilder(javaBin(), "-Xmx256m", "-jar", authJar().toString())
         .redirectErrorStream(true)
         .redirectOutput(log.toFile());
     Map<String, String> env = builder.environment();
     env.put("SERVER_PORT", Integer.toString(port));
+    env.put("MANAGEMENT_PORT", Integer.toString(managementPort));
     env.put("JWT_SECRET", JWT_SECRET);
     env.put("MYSQL_URL", database.url());
     env.put("MYSQL_USER", database.user());
@@ -77,6 +81,14 @@ public final class AuthProcess implements AutoCloseable {
     assertThat(response.statusCode()).as("create user %s: %s", username, response.body()).isEqualTo(201);
   }
 
+  /** Deletes a user through auth's admin API. */
+  public void deleteUser(String username) throws Exception {
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(url.resolve("/users/" + username))
+        .header("Authorization", "Bearer " + login(ADMIN, ADMIN_PASSWORD))
+        .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as("delete user %s: %s", username, response.body()).isEqualTo(204);
+  }
+
   /** A token straight from auth (tests of the gateway's /login go through the gateway instead). */
   public String login(String username, String password) throws Exception {
     String basic = Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
@@ -94,7 +106,7 @@ public final class AuthProcess implements AutoCloseable {
         throw new IllegalStateException("auth exited with " + process.exitValue() + "; see " + log.toAbsolutePath());
       }
       try {
-        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(url.resolve("/actuator/health/readiness"))
+        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(managementUrl.resolve("/actuator/health/readiness"))
             .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.discarding());
         if (response.statusCode() == 200) {
           return;

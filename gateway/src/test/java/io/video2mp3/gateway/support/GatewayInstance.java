@@ -15,16 +15,19 @@ public final class GatewayInstance implements AutoCloseable {
 
   private final ConfigurableApplicationContext context;
   private final URI url;
+  private final URI managementUrl;
 
   private GatewayInstance(Map<String, String> properties) {
     String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
     context = new SpringApplicationBuilder(GatewayApplication.class).run(args);
     url = URI.create("http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port"));
+    managementUrl = URI.create("http://127.0.0.1:" + context.getEnvironment().getProperty("local.management.port"));
   }
 
   public static Builder builder(Infrastructure infrastructure, AuthProcess auth) {
     return new Builder()
         .set("server.port", "0")
+        .set("management.server.port", "0")
         .set("gateway.auth-url", auth.url().toString())
         .set("gateway.mongodb-uri", infrastructure.mongoUri)
         .set("gateway.rabbitmq-uri", Infrastructure.RABBITMQ_URI)
@@ -39,6 +42,11 @@ public final class GatewayInstance implements AutoCloseable {
 
   public URI url(String path) {
     return url.resolve(path);
+  }
+
+  /** The actuator's (health, Prometheus) port's URL for {@code path}. */
+  public URI managementUrl(String path) {
+    return managementUrl.resolve(path);
   }
 
   public <T> T bean(Class<T> type) {

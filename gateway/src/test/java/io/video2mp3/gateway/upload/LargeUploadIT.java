@@ -54,6 +54,7 @@ class LargeUploadIT {
   private Infrastructure infra;
   private Process gateway;
   private URI gatewayUrl;
+  private URI managementUrl;
   private Path gatewayLog;
 
   @BeforeAll
@@ -63,6 +64,8 @@ class LargeUploadIT {
     infra = new Infrastructure();
     int port = AuthProcess.freePort();
     gatewayUrl = URI.create("http://127.0.0.1:" + port);
+    int managementPort = AuthProcess.freePort();
+    managementUrl = URI.create("http://127.0.0.1:" + managementPort);
     gatewayLog = Path.of("target", "gateway-large-upload.log");
     ProcessBuilder builder = new ProcessBuilder(AuthProcess.javaBin(), HEAP, "-XX:+ExitOnOutOfMemoryError",
         "-jar", gatewayJar().toString())
@@ -70,6 +73,7 @@ class LargeUploadIT {
         .redirectOutput(gatewayLog.toFile());
     Map<String, String> env = builder.environment();
     env.put("SERVER_PORT", Integer.toString(port));
+    env.put("MANAGEMENT_PORT", Integer.toString(managementPort));
     env.put("AUTH_URL", auth.url().toString());
     env.put("MONGODB_URI", infra.mongoUri);
     env.put("RABBITMQ_URI", Infrastructure.RABBITMQ_URI);
@@ -141,7 +145,7 @@ class LargeUploadIT {
     while (Instant.now().isBefore(deadline)) {
       assertThat(gateway.isAlive()).as("gateway exited; see %s", gatewayLog.toAbsolutePath()).isTrue();
       try {
-        HttpResponse<Void> health = http.send(HttpRequest.newBuilder(gatewayUrl.resolve("/actuator/health/readiness"))
+        HttpResponse<Void> health = http.send(HttpRequest.newBuilder(managementUrl.resolve("/actuator/health/readiness"))
             .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.discarding());
         if (health.statusCode() == 200) {
           return;

@@ -209,8 +209,12 @@ public final class LocalPlatform implements AutoCloseable {
         "http://127.0.0.1:" + notifierPort + "/actuator/health");
 
     Map<String, String> gatewayEnv = new LinkedHashMap<>(common);
-    gatewayEnv.putAll(Map.of("SERVER_PORT", String.valueOf(gatewayPort), "AUTH_URL", authUrl));
-    startService(services, jars, "gateway", java, jvm, gatewayEnv, logs, gatewayUrl + "/actuator/health");
+    // Actuator is on a separate loopback port, never the API's.
+    int gatewayManagementPort = Ports.free();
+    gatewayEnv.putAll(Map.of("SERVER_PORT", String.valueOf(gatewayPort), "AUTH_URL", authUrl,
+        "MANAGEMENT_PORT", String.valueOf(gatewayManagementPort)));
+    startService(services, jars, "gateway", java, jvm, gatewayEnv, logs,
+        "http://127.0.0.1:" + gatewayManagementPort + "/actuator/health");
 
     Mysql db = awaitMysql(mysql);
     Map<String, String> authEnv = new LinkedHashMap<>(common);
@@ -218,7 +222,10 @@ public final class LocalPlatform implements AutoCloseable {
         "MYSQL_PASSWORD", db.password(), "JWT_SECRET", jwtSecret,
         "AUTH_BOOTSTRAP_ADMIN_USERNAME", demoUser, "AUTH_BOOTSTRAP_ADMIN_PASSWORD", demoPassword,
         "AUTH_BOOTSTRAP_ADMIN_EMAIL", demoEmail));
-    startService(services, jars, "auth", java, jvm, authEnv, logs, authUrl + "/actuator/health");
+    int authManagementPort = Ports.free();
+    authEnv.put("MANAGEMENT_PORT", String.valueOf(authManagementPort));
+    startService(services, jars, "auth", java, jvm, authEnv, logs,
+        "http://127.0.0.1:" + authManagementPort + "/actuator/health");
 
     awaitHealthy(services, Duration.ofSeconds(env.integer("LOCAL_START_TIMEOUT_SECONDS", 150)));
     // From now on a service that exits (crash, kill -9) is started again, as a Deployment's pod would be.

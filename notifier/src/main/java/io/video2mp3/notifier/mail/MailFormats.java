@@ -70,7 +70,11 @@ public final class MailFormats {
     if (value == null) {
       return "";
     }
-    String cleaned = value.replaceAll("\\p{Cntrl}+", " ").trim();
+    // Controls (C0, C1) become spaces; the invisible characters that reorder text (bidirectional
+    // marks, embeddings, overrides, isolates) go: "\u202Efdp.exe" must not read as "exe.pdf".
+    String cleaned = value.replaceAll("[\\p{Cc}\\u2028\\u2029]+", " ")
+        .replaceAll("[\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]", "")
+        .trim();
     return cleaned.length() > maxLength ? cleaned.substring(0, maxLength) + "…" : cleaned;
   }
 }

@@ -85,6 +85,14 @@ class MailComposerTest {
   }
 
   @Test
+  void bidirectionalOverridesAndC1ControlsNeverReachTheSubject() throws Exception {
+    Email mail = composer.compose(Events.succeeded("bob@example.com", "invoice_\u202Efdp\u2066\u200F.exe\u0085x.mp4"));
+
+    assertThat(mail.subject()).isEqualTo("Your MP3 is ready: invoice_fdp.exe x.mp3");
+    assertThat(mail.text()).doesNotContain("\u202E").doesNotContain("\u0085");
+  }
+
+  @Test
   void unknownSizeAndDurationAreSaidPlainly() throws Exception {
     ConversionFinished event = ConversionFinished.of("ns", "vc-1", "uid-1", Phase.Succeeded,
         new io.video2mp3.api.conversion.ConversionOutput("uid-1", null, null, null),

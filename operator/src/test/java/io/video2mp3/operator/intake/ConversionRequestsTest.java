@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 class ConversionRequestsTest {
 
-  private static final Owner ALICE = new Owner("alice", "alice@example.com");
+  // With the account id: the resource must carry it, or its owner could not see it.
+  private static final Owner ALICE = new Owner("alice", "alice@example.com", "4f0c2d5e-uid-of-alice");
 
   @Test
   void mapsTheMessageOntoTheResource() throws Exception {
