@@ -43,6 +43,9 @@ public class VideoConversionStatus {
   @JsonPropertyDescription("True once the ConversionFinished event was confirmed by the broker.")
   private Boolean notified;
 
+  @JsonPropertyDescription("The owner's mail: sent (accepted by the SMTP server) or refused for good.")
+  private Notification notification;
+
   public Phase getPhase() {
     return phase;
   }
@@ -129,5 +132,13 @@ public class VideoConversionStatus {
 
   public void setNotified(Boolean notified) {
     this.notified = notified;
+  }
+
+  public Notification getNotification() {
+    return notification;
+  }
+
+  public void setNotification(Notification notification) {
+    this.notification = notification;
   }
 }

@@ -206,6 +206,7 @@ public final class StatusLogic {
     copy.setOutput(source.getOutput());
     copy.setMessage(source.getMessage());
     copy.setNotified(source.getNotified());
+    copy.setNotification(source.getNotification());
     return copy;
   }
 }
