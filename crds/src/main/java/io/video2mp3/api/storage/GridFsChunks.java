@@ -36,6 +36,7 @@ public final class GridFsChunks {
   public static final int DEFAULT_BATCH = 64;
   static final String FILES_ID = "files_id";
   static final String N = "n";
+  private static final int MAX_ROUNDS = 3;
 
   private final MongoCollection<BsonDocument> files;
   private final MongoCollection<BsonDocument> chunks;
@@ -73,14 +74,36 @@ public final class GridFsChunks {
     return files.find(eq("_id", id)).projection(Projections.include("_id")).first() != null;
   }
 
-  /** Deletes the chunks of {@code id} in ranges of {@code batchSize}, highest first; returns how many went. */
+  /**
+   * Deletes the chunks of {@code id} in ranges of {@code batchSize}, highest first; returns how many went.
+   * A writer still appending while a delete runs (a converter that has not yet seen its cancellation) can
+   * leave chunks above a gap, which the prefix probe cannot see: each round ends by asking for the highest
+   * chunk left, a query that matches only those few, and deletes again from there (a bounded number of
+   * rounds: a writer that goes on is stopped by its cancellation mark, and its leftovers swept).
+   */
   public long deleteChunks(BsonValue id) {
     long deleted = 0;
-    for (int upper = highestChunk(id) + 1; upper > 0; upper -= batchSize) {
-      int lower = Math.max(0, upper - batchSize);
-      deleted += chunks.deleteMany(and(eq(FILES_ID, id), gte(N, lower), lt(N, upper))).getDeletedCount();
+    int top = highestChunk(id);
+    for (int round = 0; round < MAX_ROUNDS; round++) {
+      if (top < 0) {
+        top = highestRemaining(id);
+        if (top < 0) {
+          break;
+        }
+      }
+      for (int upper = top + 1; upper > 0; upper -= batchSize) {
+        int lower = Math.max(0, upper - batchSize);
+        deleted += chunks.deleteMany(and(eq(FILES_ID, id), gte(N, lower), lt(N, upper))).getDeletedCount();
+      }
+      top = -1;
     }
     return deleted;
+  }
+
+  private int highestRemaining(BsonValue id) {
+    BsonDocument chunk = chunks.find(eq(FILES_ID, id)).projection(Projections.include(N))
+        .sort(Sorts.descending(N)).limit(1).first();
+    return chunk == null || !chunk.isNumber(N) ? -1 : chunk.getNumber(N).intValue();
   }
 
   /**

@@ -26,23 +26,25 @@ public final class OrphanSweep {
    */
   public Result sweep(BsonValue after, int maxFiles, Instant idleBefore, Predicate<BsonValue> orphan) {
     List<BsonValue> ids = bucket.firstChunks(after, maxFiles);
-    long files = 0;
+    int removed = 0;
+    long filesDocuments = 0;
     long chunks = 0;
     for (BsonValue id : ids) {
       if (orphan.test(id) && bucket.lastWrite(id).map(t -> t.isBefore(idleBefore)).orElse(false)) {
         GridFsChunks.Deleted deleted = bucket.delete(id);
-        files += deleted.files();
+        removed++;
+        filesDocuments += deleted.files();
         chunks += deleted.chunks();
       }
     }
     BsonValue resume = ids.size() < maxFiles ? null : ids.get(ids.size() - 1);
-    return new Result(ids.size(), files, chunks, resume);
+    return new Result(ids.size(), removed, filesDocuments, chunks, resume);
   }
 
   /**
-   * What a pass did: files looked at, files documents and chunks removed, and where the next pass
-   * starts (null: the end was reached, start over).
+   * What a pass did: files looked at, files removed (complete or not), the files documents and chunks
+   * that went with them, and where the next pass starts (null: the end was reached, start over).
    */
-  public record Result(int examined, long files, long chunks, BsonValue resumeAfter) {
+  public record Result(int examined, int removed, long filesDocuments, long chunks, BsonValue resumeAfter) {
   }
 }

@@ -50,6 +50,18 @@ class GridFsChunksTest {
   }
 
   @Test
+  void chunksAboveAGapAreDeletedToo() {
+    GridFsChunks chunks = new GridFsChunks(mongo.database, "mp3s", 4);
+    BsonString id = new BsonString("uid-gap");
+    // a deleter took 0..9 while the writer appended 10..14: 0 is gone, so the prefix probe sees nothing
+    mongo.orphanChunks("mp3s", id, 15, new Date());
+    mongo.database.getCollection("mp3s.chunks").deleteMany(new org.bson.Document("n", new org.bson.Document("$lt", 10)));
+
+    assertThat(chunks.deleteChunks(id)).isEqualTo(5);
+    assertThat(mongo.chunks("mp3s")).isZero();
+  }
+
+  @Test
   void findsTheHighestChunkAndWhenItWasWritten() {
     GridFsChunks chunks = new GridFsChunks(mongo.database, "mp3s", 4);
     Instant at = Instant.parse("2026-01-02T03:04:05Z");

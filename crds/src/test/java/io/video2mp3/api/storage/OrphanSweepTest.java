@@ -33,7 +33,7 @@ class OrphanSweepTest {
 
     OrphanSweep.Result result = new OrphanSweep(videos).sweep(null, 100, idleBefore, id -> !videos.hasFilesDocument(id));
 
-    assertThat(result).isEqualTo(new OrphanSweep.Result(3, 0, 37, null));
+    assertThat(result).isEqualTo(new OrphanSweep.Result(3, 1, 0, 37, null));
     assertThat(mongo.chunksOf("videos", abandoned)).isZero();
     assertThat(mongo.chunksOf("videos", complete)).isEqualTo(20);
     assertThat(mongo.chunksOf("videos", inProgress)).isEqualTo(5);
@@ -67,7 +67,7 @@ class OrphanSweepTest {
     assertThat(first.chunks()).isEqualTo(6);
     assertThat(first.resumeAfter()).isNotNull();
     OrphanSweep.Result second = sweep.sweep(first.resumeAfter(), 3, idleBefore, id -> true);
-    assertThat(second).isEqualTo(new OrphanSweep.Result(2, 0, 4, null));
+    assertThat(second).isEqualTo(new OrphanSweep.Result(2, 2, 0, 4, null));
     assertThat(mongo.chunks("videos")).isZero();
   }
 }
