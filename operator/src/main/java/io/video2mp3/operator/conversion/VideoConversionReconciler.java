@@ -69,6 +69,7 @@ public class VideoConversionReconciler implements Reconciler<VideoConversion>, C
   private final KubernetesClient client;
   private final ConversionJobBuilder jobBuilder;
   private final ConversionStore store;
+  private final DeliveryMirror deliveries;
   private final FinishedNotifier notifier;
   private final ConversionEvents events;
   private final Timing timing;
@@ -106,6 +107,7 @@ public class VideoConversionReconciler implements Reconciler<VideoConversion>, C
     this.client = client;
     this.jobBuilder = jobBuilder;
     this.store = store;
+    this.deliveries = new DeliveryMirror(store);
     this.notifier = notifier;
     this.events = events;
     this.environment = environment;
@@ -288,9 +290,10 @@ public class VideoConversionReconciler implements Reconciler<VideoConversion>, C
     UpdateControl<VideoConversion> control = patch(conversion, original, written);
     wakeQueued(currentContext.get(), namespace(conversion));
     Instant now = clock.instant();
-    return control.rescheduleAfter(notified
-        ? retention(conversion, written, now).recheckAfter(now, Retention.MAX_RECHECK)
-        : notifyBackoff(conversion));
+    return notified
+        ? deliveries.recheck(written, now, control.rescheduleAfter(
+            retention(conversion, written, now).recheckAfter(now, Retention.MAX_RECHECK)))
+        : control.rescheduleAfter(notifyBackoff(conversion));
   }
 
   /**
@@ -323,18 +326,22 @@ public class VideoConversionReconciler implements Reconciler<VideoConversion>, C
         .collect(Collectors.toCollection(LinkedHashSet::new));
   }
 
-  /** A finished conversion: notify its owner once, then keep it until its retention runs out. */
+  /**
+   * A finished conversion: notify its owner once, mirror how the mail went, then keep it until its
+   * retention runs out.
+   */
   private UpdateControl<VideoConversion> notifyFinished(VideoConversion conversion, VideoConversionStatus current) {
     VideoConversionStatus status = current;
     if (Boolean.TRUE.equals(current.getNotified())) {
       confirmedUids.remove(conversion.getMetadata().getUid());
     } else if (tryNotify(conversion, current)) {
       status = StatusLogic.notified(current);
-      patch(conversion, current, status);
     } else {
       return UpdateControl.<VideoConversion>noUpdate().rescheduleAfter(notifyBackoff(conversion));
     }
-    return expireWhenDue(conversion, status);
+    status = deliveries.mirror(conversion, status);
+    patch(conversion, current, status);
+    return deliveries.recheck(status, clock.instant(), expireWhenDue(conversion, status));
   }
 
   /** Deletes the conversion once its retention ran out (the finalizer removes Job and files), else looks again then. */
