@@ -15,12 +15,14 @@ import org.slf4j.LoggerFactory;
  * notified conversion: the operator stays the only writer of the status. Nothing wakes a conversion
  * when its mail goes out, so until the record says Sent the conversion is looked at again: within
  * seconds of its completion, then less often (a notifier down for hours costs one read per conversion
- * every few minutes).
+ * every few minutes), and after a day only when the conversion is looked at anyway (its retention).
  */
 final class DeliveryMirror {
 
   static final Duration FIRST_RECHECK = Duration.ofSeconds(2);
   static final Duration MAX_RECHECK = Duration.ofMinutes(5);
+  /** Past this, finished conversions without a record (from before deliveries were recorded) cost nothing. */
+  static final Duration WATCH_FOR = Duration.ofDays(1);
   private static final Logger LOG = LoggerFactory.getLogger(DeliveryMirror.class);
 
   private final ConversionStore store;
@@ -56,6 +58,9 @@ final class DeliveryMirror {
     }
     Duration sinceCompletion = Retention.parseTimestamp(status.getCompletedAt())
         .map(completed -> Duration.between(completed, now)).orElse(Duration.ZERO);
+    if (sinceCompletion.compareTo(WATCH_FOR) > 0) {
+      return control;
+    }
     Duration delay = sinceCompletion.dividedBy(10);
     delay = delay.compareTo(FIRST_RECHECK) < 0 ? FIRST_RECHECK : delay.compareTo(MAX_RECHECK) > 0 ? MAX_RECHECK : delay;
     Optional<Long> scheduled = control.getScheduleDelay();
