@@ -22,6 +22,8 @@ public final class StorageLayout {
    * still running stops writing and deletes its partial MP3 when it sees it.
    */
   public static final String PROGRESS_CANCELLED_AT = "cancelledAt";
+  /** The conversion's namespace on its progress record, so an operator watching some namespaces knows its own. */
+  public static final String PROGRESS_NAMESPACE = "namespace";
   /** How each conversion's mail ended, keyed by uid ({@link Deliveries}). */
   public static final String DELIVERIES_COLLECTION = "deliveries";
   /** Notifier's record of handled event message ids (unique {@code _id}, expiring). */

@@ -118,14 +118,14 @@ public final class OrphanSweeper implements AutoCloseable {
         id -> id.isString() && !snapshot.uids().contains(id.asString().getValue()) && covered(snapshot, id));
     mp3sCursor = mp3Result.resumeAfter();
     metrics.mp3s(mp3Result);
-    Removed progressResult = snapshot.coversAll() ? sweepProgress(snapshot, idleBefore, max) : new Removed(0, 0);
+    Removed progressResult = sweepProgress(snapshot, idleBefore, max);
     metrics.progress(progressResult.records(), progressResult.chunks());
     return new Report(videoResult, mp3Result, progressResult.records(), progressResult.chunks());
   }
 
   /**
-   * Watching some namespaces only, an MP3 belongs to the sweep when its files document names one of them;
-   * chunks without a files document (and progress records) say no namespace, so they are left alone.
+   * Watching some namespaces only, an MP3 belongs to the sweep when its files document, or else its
+   * progress record, names one of them; one that names none is another operator's, or unknown: left alone.
    */
   private boolean covered(LiveConversions.Snapshot snapshot, BsonValue id) {
     if (snapshot.coversAll()) {
@@ -134,7 +134,12 @@ public final class OrphanSweeper implements AutoCloseable {
     Document file = mp3Files.find(Filters.eq("_id", id))
         .projection(Projections.include("metadata." + StorageLayout.META_NAMESPACE)).first();
     Document metadata = file == null ? null : file.get("metadata", Document.class);
-    return metadata != null && snapshot.covers(metadata.getString(StorageLayout.META_NAMESPACE));
+    if (metadata != null) {
+      return snapshot.covers(metadata.getString(StorageLayout.META_NAMESPACE));
+    }
+    Document record = progress.find(Filters.eq("_id", id.asString().getValue()))
+        .projection(Projections.include(StorageLayout.PROGRESS_NAMESPACE)).first();
+    return record != null && snapshot.covers(record.getString(StorageLayout.PROGRESS_NAMESPACE));
   }
 
   /**
@@ -151,7 +156,9 @@ public final class OrphanSweeper implements AutoCloseable {
     long removed = 0;
     long chunks = 0;
     for (Document doc : page) {
-      if (doc.get("_id") instanceof String uid && !snapshot.uids().contains(uid) && lastWrite(doc).isBefore(idleBefore)
+      if (doc.get("_id") instanceof String uid && !snapshot.uids().contains(uid)
+          && (snapshot.coversAll() || snapshot.covers(doc.getString(StorageLayout.PROGRESS_NAMESPACE)))
+          && lastWrite(doc).isBefore(idleBefore)
           && mp3s.lastWrite(new BsonString(uid)).map(t -> t.isBefore(idleBefore)).orElse(true)) {
         chunks += mp3s.delete(new BsonString(uid)).chunks();
         removed += progress.deleteOne(Filters.eq("_id", uid)).getDeletedCount();

@@ -61,8 +61,10 @@ public class ConversionStore {
   public void deleteFiles(VideoConversion conversion) {
     String uid = conversion.getMetadata().getUid();
     if (uid != null) {
-      progressCollection().updateOne(Filters.eq("_id", uid),
-          Updates.set(StorageLayout.PROGRESS_CANCELLED_AT, Date.from(clock.instant())), new UpdateOptions().upsert(true));
+      progressCollection().updateOne(Filters.eq("_id", uid), Updates.combine(
+          Updates.set(StorageLayout.PROGRESS_CANCELLED_AT, Date.from(clock.instant())),
+          Updates.set(StorageLayout.PROGRESS_NAMESPACE, conversion.getMetadata().getNamespace())),
+          new UpdateOptions().upsert(true));
     }
     Source source = conversion.getSpec() == null ? null : conversion.getSpec().getSource();
     if (source != null && source.isUpload() && ObjectId.isValid(source.fileId())) {

@@ -73,7 +73,8 @@ public final class ConvertCommand {
 
   private TerminationLog.Summary convert(MongoDatabase database) throws ConversionException {
     var progressCollection = database.getCollection(StorageLayout.PROGRESS_COLLECTION);
-    ProgressRecorder progress = new ProgressRecorder(settings.uid(), ProgressRecorder.Store.mongo(progressCollection), clock);
+    ProgressRecorder progress = new ProgressRecorder(settings.uid(), ProgressRecorder.Store.mongo(progressCollection,
+        settings.namespace()), clock);
     progress.report(0);
     CancellationWatch cancellation = new CancellationWatch(progressCollection, settings.uid(), clock,
         CancellationWatch.DEFAULT_INTERVAL);

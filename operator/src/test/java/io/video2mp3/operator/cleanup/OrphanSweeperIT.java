@@ -129,6 +129,35 @@ class OrphanSweeperIT {
     assertThat(report.progressRemoved()).isEqualTo(1);
   }
 
+  @Test
+  void watchingOneNamespaceItSweepsOnlyThatNamespacesMp3s() throws Exception {
+    harness.close();
+    harness = new OperatorHarness(4, false).env("WATCH_NAMESPACES", OperatorHarness.NS)
+        .env("ORPHAN_GRACE", GRACE.toSeconds() + "s").env("ORPHAN_SWEEP_INTERVAL", "1h");
+    harness.startOperator();
+    Date longAgo = Date.from(Instant.now().minus(Duration.ofHours(1)));
+    String ours = UUID.randomUUID().toString();
+    String theirs = UUID.randomUUID().toString();
+    String unknown = UUID.randomUUID().toString();
+    for (String uid : new String[] {ours, theirs, unknown}) {
+      for (int n = 0; n < 4; n++) {
+        harness.mongo.getCollection(StorageLayout.MP3S_BUCKET + ".chunks").insertOne(new Document("_id", new ObjectId(longAgo))
+            .append("files_id", uid).append("n", n).append("data", new org.bson.types.Binary(new byte[16])));
+      }
+    }
+    progress(ours, StorageLayout.PROGRESS_CANCELLED_AT, longAgo.toInstant(), OperatorHarness.NS);
+    progress(theirs, StorageLayout.PROGRESS_CANCELLED_AT, longAgo.toInstant(), "elsewhere");
+
+    OrphanSweeper.Report report = harness.app().orphanSweeper().sweep();
+
+    assertThat(report.mp3s().removed()).isEqualTo(1);
+    assertThat(report.mp3s().chunks()).isEqualTo(4);
+    assertThat(report.progressRemoved()).isEqualTo(1);
+    assertThat(chunks(StorageLayout.MP3S_BUCKET, new BsonString(ours))).isZero();
+    assertThat(chunks(StorageLayout.MP3S_BUCKET, new BsonString(theirs))).isEqualTo(4);
+    assertThat(chunks(StorageLayout.MP3S_BUCKET, new BsonString(unknown))).isEqualTo(4);
+  }
+
   /** A Running conversion whose converter (its own process, {@link #liveConverter}) has written some chunks. */
   private String convertingConversion(String name) throws Exception {
     harness.create(name, Source.url("https://example.com/" + name + ".mp4", null));
@@ -164,8 +193,13 @@ class OrphanSweeperIT {
   }
 
   private void progress(String uid, String field, Instant at) {
+    progress(uid, field, at, OperatorHarness.NS);
+  }
+
+  private void progress(String uid, String field, Instant at, String namespace) {
     harness.mongo.getCollection(StorageLayout.PROGRESS_COLLECTION).insertOne(new Document("_id", uid)
-        .append(StorageLayout.PROGRESS_PERCENT, 10).append(field, Date.from(at)));
+        .append(StorageLayout.PROGRESS_NAMESPACE, namespace).append(StorageLayout.PROGRESS_PERCENT, 10)
+        .append(field, Date.from(at)));
   }
 
   private void awaitChunks(String bucket, BsonValue id, long atLeast) {
