@@ -16,6 +16,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.video2mp3.api.messaging.EventCodec;
 import io.video2mp3.api.storage.StorageLayout;
 import io.video2mp3.operator.reconcile.ResourceEvents;
+import io.video2mp3.operator.cleanup.LiveConversions;
+import io.video2mp3.operator.cleanup.OrphanSweeper;
 import io.video2mp3.operator.conversion.ConversionJobBuilder;
 import io.video2mp3.operator.conversion.ConversionStore;
 import io.video2mp3.operator.conversion.RabbitFinishedNotifier;
@@ -52,6 +54,7 @@ public final class OperatorApplication implements AutoCloseable {
   private Operator operator;
   private HealthServer health;
   private VideoConversionReconciler reconciler;
+  private OrphanSweeper orphanSweeper;
 
   private OperatorApplication() {
   }
@@ -102,7 +105,7 @@ public final class OperatorApplication implements AutoCloseable {
         .build());
     resources.push(mongo);
     String database = mongoUri.getDatabase() == null ? StorageLayout.DEFAULT_DATABASE : mongoUri.getDatabase();
-    ConversionStore store = new ConversionStore(mongo.getDatabase(database));
+    ConversionStore store = new ConversionStore(mongo.getDatabase(database), Clock.systemUTC());
 
     EventCodec codec = new EventCodec();
     BrokerConnector broker = new BrokerConnector(settings.rabbitUri());
@@ -168,6 +171,10 @@ public final class OperatorApplication implements AutoCloseable {
     resources.push(health);
 
     operator.start();
+    orphanSweeper = new OrphanSweeper(mongo.getDatabase(database),
+        new LiveConversions(client, settings.watchNamespaces()), settings.orphanSweep(), registry, Clock.systemUTC());
+    resources.push(orphanSweeper);
+    orphanSweeper.start();
     broker.start();
     started = true;
     LOG.info("operator started: watching {}, at most {} conversions at once per namespace without a"
@@ -195,6 +202,11 @@ public final class OperatorApplication implements AutoCloseable {
 
   public int healthPort() {
     return health.port();
+  }
+
+  /** The sweeper of abandoned GridFS files; tests run its passes by hand. */
+  public OrphanSweeper orphanSweeper() {
+    return orphanSweeper;
   }
 
   public boolean isStarted() {

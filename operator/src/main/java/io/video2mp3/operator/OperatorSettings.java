@@ -3,6 +3,7 @@ package io.video2mp3.operator;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.video2mp3.operator.conversion.ConversionSettings;
 import io.video2mp3.operator.conversion.JobSettings;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,7 +25,8 @@ public record OperatorSettings(
     int healthPort,
     boolean leaderElection,
     String leaderElectionNamespace,
-    boolean intakeEnabled) {
+    boolean intakeEnabled,
+    SweepSettings orphanSweep) {
 
   public static final String DEFAULT_MONGODB_URI = "mongodb://127.0.0.1:27017/video2mp3";
   public static final String DEFAULT_RABBITMQ_URI = "amqp://guest:guest@127.0.0.1:5672";
@@ -68,11 +70,15 @@ public record OperatorSettings(
     boolean inCluster = env.get("KUBERNETES_SERVICE_HOST") != null;
     boolean leader = r.bool("LEADER_ELECTION_ENABLED", inCluster || !leNamespace.isEmpty());
     boolean intake = r.bool("INTAKE_ENABLED", true);
+    SweepSettings sweep = new SweepSettings(
+        r.duration("ORPHAN_SWEEP_INTERVAL", Duration.ofMinutes(10)),
+        r.duration("ORPHAN_GRACE", Duration.ofHours(1)),
+        r.integer("ORPHAN_SWEEP_MAX_FILES", 200, 1, 100_000));
     if (!errors.isEmpty()) {
       throw new IllegalArgumentException("invalid operator settings: " + String.join("; ", errors));
     }
     return new OperatorSettings(namespaces, mongo, rabbit, max, retention, job, port, leader,
-        leNamespace.isEmpty() ? null : leNamespace, intake);
+        leNamespace.isEmpty() ? null : leNamespace, intake, sweep);
   }
 
   /** Conversion settings of a namespace without a ConversionPlatform: MAX_CONCURRENT_JOBS is per namespace. */
@@ -82,6 +88,13 @@ public record OperatorSettings(
 
   public boolean watchAllNamespaces() {
     return watchNamespaces.isEmpty();
+  }
+
+  /**
+   * The orphan sweeper: how often it runs, how long a file must have gone unwritten before it counts as
+   * abandoned (longer than any upload or conversion stalls), and how many files one pass looks at per bucket.
+   */
+  public record SweepSettings(Duration interval, Duration grace, int maxFilesPerSweep) {
   }
 
   private record Reader(Map<String, String> env, List<String> errors) {
@@ -106,6 +119,27 @@ public record OperatorSettings(
         errors.add(name + " must be an integer, was '" + value + "'");
         return defaultValue;
       }
+    }
+
+    /** A duration such as 90s, 10m, 1h or 2d. */
+    Duration duration(String name, Duration defaultValue) {
+      String value = text(name, null);
+      if (value == null) {
+        return defaultValue;
+      }
+      var match = java.util.regex.Pattern.compile("([0-9]{1,9})(ms|s|m|h|d)").matcher(value);
+      if (!match.matches() || Long.parseLong(match.group(1)) == 0) {
+        errors.add(name + " must be a positive duration such as 90s, 10m, 1h or 2d, was '" + value + "'");
+        return defaultValue;
+      }
+      long amount = Long.parseLong(match.group(1));
+      return switch (match.group(2)) {
+        case "ms" -> Duration.ofMillis(amount);
+        case "s" -> Duration.ofSeconds(amount);
+        case "m" -> Duration.ofMinutes(amount);
+        case "h" -> Duration.ofHours(amount);
+        default -> Duration.ofDays(amount);
+      };
     }
 
     boolean bool(String name, boolean defaultValue) {

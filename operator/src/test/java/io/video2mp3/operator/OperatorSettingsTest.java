@@ -3,6 +3,7 @@ package io.video2mp3.operator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +31,18 @@ class OperatorSettingsTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("RETENTION_DAYS");
     assertThatThrownBy(() -> OperatorSettings.fromEnv(Map.of("RETENTION_DAYS", "a week")))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("RETENTION_DAYS");
+  }
+
+  @Test
+  void orphanSweepSettings() {
+    assertThat(OperatorSettings.fromEnv(Map.of()).orphanSweep())
+        .isEqualTo(new OperatorSettings.SweepSettings(Duration.ofMinutes(10), Duration.ofHours(1), 200));
+    assertThat(OperatorSettings.fromEnv(Map.of("ORPHAN_SWEEP_INTERVAL", "90s", "ORPHAN_GRACE", "2d",
+        "ORPHAN_SWEEP_MAX_FILES", "5")).orphanSweep())
+        .isEqualTo(new OperatorSettings.SweepSettings(Duration.ofSeconds(90), Duration.ofDays(2), 5));
+    assertThatThrownBy(() -> OperatorSettings.fromEnv(Map.of("ORPHAN_GRACE", "0s", "ORPHAN_SWEEP_INTERVAL", "soon")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ORPHAN_GRACE")
+        .hasMessageContaining("ORPHAN_SWEEP_INTERVAL");
   }
 
   @Test

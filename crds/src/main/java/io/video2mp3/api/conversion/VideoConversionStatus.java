@@ -46,6 +46,9 @@ public class VideoConversionStatus {
   @JsonPropertyDescription("Source, output and owner fixed when the conversion was admitted; authoritative over the spec.")
   private AdmittedRequest admitted;
 
+  @JsonPropertyDescription("The owner's mail: sent (accepted by the SMTP server) or refused for good.")
+  private Notification notification;
+
   public Phase getPhase() {
     return phase;
   }
@@ -140,5 +143,13 @@ public class VideoConversionStatus {
 
   public void setAdmitted(AdmittedRequest admitted) {
     this.admitted = admitted;
+  }
+
+  public Notification getNotification() {
+    return notification;
+  }
+
+  public void setNotification(Notification notification) {
+    this.notification = notification;
   }
 }

@@ -3,7 +3,7 @@ package io.video2mp3.api.storage;
 /**
  * Where the services keep media and progress in MongoDB. The gateway writes uploads, the converter
  * reads them and writes MP3s and progress, the operator mirrors progress and deletes files, the
- * notifier records handled events.
+ * notifier records handled events and deliveries.
  */
 public final class StorageLayout {
 
@@ -17,6 +17,15 @@ public final class StorageLayout {
   public static final String PROGRESS_COLLECTION = "progress";
   public static final String PROGRESS_PERCENT = "percent";
   public static final String PROGRESS_UPDATED_AT = "updatedAt";
+  /**
+   * Set on the progress record by the operator's finalizer when the conversion is deleted: a converter
+   * still running stops writing and deletes its partial MP3 when it sees it.
+   */
+  public static final String PROGRESS_CANCELLED_AT = "cancelledAt";
+  /** The conversion's namespace on its progress record, so an operator watching some namespaces knows its own. */
+  public static final String PROGRESS_NAMESPACE = "namespace";
+  /** How each conversion's mail ended, keyed by uid ({@link Deliveries}). */
+  public static final String DELIVERIES_COLLECTION = "deliveries";
   /** Notifier's record of handled event message ids (unique {@code _id}, expiring). */
   public static final String HANDLED_EVENTS_COLLECTION = "handledEvents";
 

@@ -11,6 +11,7 @@ import com.mongodb.client.gridfs.GridFSBuckets;
 import com.mongodb.client.gridfs.GridFSUploadStream;
 import com.mongodb.client.gridfs.model.GridFSUploadOptions;
 import io.video2mp3.api.conversion.Owner;
+import io.video2mp3.api.storage.GridFsChunks;
 import io.video2mp3.api.storage.StorageLayout;
 import java.io.IOException;
 import java.util.HexFormat;
@@ -30,15 +31,18 @@ public class VideoStore {
 
   private final MongoDatabase database;
   private final GridFSBucket bucket;
+  private final GridFsChunks chunks;
 
   public VideoStore(MongoDatabase database) {
     this.database = database;
     this.bucket = GridFSBuckets.create(database, StorageLayout.VIDEOS_BUCKET);
+    this.chunks = new GridFsChunks(database, StorageLayout.VIDEOS_BUCKET);
   }
 
   /**
    * Copies {@code head} (already read from {@code body} to sniff it) and the rest of {@code body} into a
-   * new GridFS file. If reading the body fails (too large, client gone) the
+   * new GridFS file (chunks first, the files document last: if this process dies in between, the
+   * operator's orphan sweeper removes the chunks). If reading the body fails (too large, client gone) the
    * chunks written so far are removed and the exception is rethrown, so no half-stored video remains.
    */
   public StoredVideo store(byte[] head, MeasuredInputStream body, String filename, String contentType, Owner owner)
@@ -57,7 +61,8 @@ public class VideoStore {
       }
       upload.close();
     } catch (IOException | RuntimeException e) {
-      abortQuietly(upload, id);
+      // Not upload.abort(): its single deleteMany of every chunk is what mongo-java-server cannot do for big files.
+      deleteChunksQuietly(id);
       throw e;
     }
     String sha256 = HexFormat.of().formatHex(body.sha256());
@@ -76,17 +81,17 @@ public class VideoStore {
   /** Removes a stored video (its publish failed); failures are logged, the caller is already failing. */
   public void delete(ObjectId id) {
     try {
-      bucket.delete(id);
+      chunks.delete(new BsonObjectId(id));
     } catch (MongoException e) {
-      log.error("Could not delete video {} after a failed upload; remove it by hand", id, e);
+      log.error("Could not delete video {} after a failed upload; the orphan sweeper removes what is left", id, e);
     }
   }
 
-  private void abortQuietly(GridFSUploadStream upload, ObjectId id) {
+  private void deleteChunksQuietly(ObjectId id) {
     try {
-      upload.abort();
+      chunks.deleteChunks(new BsonObjectId(id));
     } catch (RuntimeException e) {
-      log.error("Could not remove the partial upload {}; remove its chunks by hand", id, e);
+      log.error("Could not remove the partial upload {}; the orphan sweeper removes its chunks", id, e);
     }
   }
 }

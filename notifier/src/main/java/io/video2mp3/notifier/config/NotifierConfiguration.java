@@ -7,6 +7,8 @@ import com.mongodb.client.MongoClients;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.video2mp3.api.messaging.EventCodec;
 import io.video2mp3.api.storage.StorageLayout;
+import io.video2mp3.api.storage.Deliveries;
+import io.video2mp3.notifier.dedup.ClaimHeartbeat;
 import io.video2mp3.notifier.dedup.HandledEvents;
 import io.video2mp3.notifier.mail.MailComposer;
 import io.video2mp3.notifier.mail.MailDelivery;
@@ -18,6 +20,8 @@ import io.video2mp3.notifier.messaging.Mp3Consumer;
 import io.video2mp3.notifier.messaging.NotificationHandler;
 import io.video2mp3.notifier.messaging.NotifierMetrics;
 import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,16 +71,34 @@ public class NotifierConfiguration {
   HandledEvents handledEvents(MongoClient mongoClient, NotifierProperties properties, Clock clock) {
     ConnectionString uri = parseMongoUri(properties.mongodbUri());
     String database = uri.getDatabase() != null ? uri.getDatabase() : StorageLayout.DEFAULT_DATABASE;
-    HandledEvents handledEvents = new HandledEvents(
-        mongoClient.getDatabase(database).getCollection(StorageLayout.HANDLED_EVENTS_COLLECTION),
+    var db = mongoClient.getDatabase(database);
+    HandledEvents handledEvents = new HandledEvents(db.getCollection(StorageLayout.HANDLED_EVENTS_COLLECTION),
+        new Deliveries(db.getCollection(StorageLayout.DELIVERIES_COLLECTION)),
         clock, properties.dedup().retention(), properties.dedup().claimLease());
     try {
       handledEvents.ensureIndexes();
     } catch (RuntimeException e) {
       // MongoDB may come up after us; the index is an optimisation of clean-up, not of correctness.
-      log.warn("cannot create the TTL index on {} yet: {}", StorageLayout.HANDLED_EVENTS_COLLECTION, e.getMessage());
+      log.warn("cannot create the TTL indexes on {} and {} yet: {}", StorageLayout.HANDLED_EVENTS_COLLECTION,
+          StorageLayout.DELIVERIES_COLLECTION, e.getMessage());
     }
     return handledEvents;
+  }
+
+  /** One thread renews the claims of every delivery in progress (a short MongoDB update each). */
+  @Bean(destroyMethod = "shutdownNow")
+  ScheduledExecutorService claimRenewals() {
+    return Executors.newSingleThreadScheduledExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "notifier-claim-heartbeat");
+      thread.setDaemon(true);
+      return thread;
+    });
+  }
+
+  @Bean
+  ClaimHeartbeat claimHeartbeat(HandledEvents handledEvents, ScheduledExecutorService claimRenewals,
+      NotifierProperties properties) {
+    return new ClaimHeartbeat(handledEvents, claimRenewals, properties.dedup().claimLease());
   }
 
   @Bean
@@ -105,9 +127,9 @@ public class NotifierConfiguration {
 
   @Bean
   NotificationHandler notificationHandler(EventCodec codec, MailComposer composer, MailDelivery delivery,
-      HandledEvents handledEvents, NotifierMetrics metrics, Sleeper sleeper, Clock clock,
+      HandledEvents handledEvents, ClaimHeartbeat heartbeat, NotifierMetrics metrics, Sleeper sleeper, Clock clock,
       NotifierProperties properties) {
-    return new NotificationHandler(codec, composer, delivery, handledEvents, metrics, sleeper, clock,
+    return new NotificationHandler(codec, composer, delivery, handledEvents, heartbeat, metrics, sleeper, clock,
         properties.dedup().pollInterval(), properties.dedup().claimLease(), properties.dedup().mongoOutageWait());
   }
 

@@ -135,14 +135,21 @@ public record NotifierProperties(
   }
 
   /**
-   * How long handled message ids are remembered, and how long a claim ("sending") protects a message
-   * before another delivery may assume its holder died and take it over.
+   * How long handled message ids are remembered, and how long after its last renewal a claim ("sending")
+   * protects a message before another delivery may assume its holder died and take it over.
    */
   public record Dedup(Duration retention, Duration claimLease, Duration pollInterval, Duration mongoOutageWait) {
+    static final Duration MIN_CLAIM_LEASE = Duration.ofSeconds(3);
+
     public Dedup {
       mongoOutageWait = mongoOutageWait == null ? Duration.ofSeconds(60) : mongoOutageWait;
       requirePositive("notifier.dedup.retention", retention);
       requirePositive("notifier.dedup.claim-lease", claimLease);
+      if (claimLease.compareTo(MIN_CLAIM_LEASE) < 0) {
+        // renewed every third of it: under a second a MongoDB hiccup would lose a live claim
+        throw new IllegalArgumentException("NOTIFIER_CLAIM_LEASE must be at least " + MIN_CLAIM_LEASE.toSeconds()
+            + "s, was " + claimLease);
+      }
       requirePositive("notifier.dedup.poll-interval", pollInterval);
     }
   }

@@ -6,6 +6,7 @@ import io.video2mp3.api.messaging.ConversionFinished;
 import io.video2mp3.api.messaging.EventCodec;
 import io.video2mp3.api.messaging.InvalidMessageException;
 import io.video2mp3.notifier.config.Sleeper;
+import io.video2mp3.notifier.dedup.ClaimHeartbeat;
 import io.video2mp3.notifier.dedup.ClaimResult;
 import io.video2mp3.notifier.dedup.HandledEvents;
 import io.video2mp3.notifier.mail.DeliveryResult;
@@ -32,6 +33,7 @@ public class NotificationHandler {
   private final MailComposer composer;
   private final MailDelivery delivery;
   private final HandledEvents handledEvents;
+  private final ClaimHeartbeat heartbeat;
   private final NotifierMetrics metrics;
   private final Sleeper sleeper;
   private final Clock clock;
@@ -45,17 +47,19 @@ public class NotificationHandler {
    *     and worker pool then pause consumption), longer ones cost a round trip through the queue each.
    */
   public NotificationHandler(EventCodec codec, MailComposer composer, MailDelivery delivery,
-      HandledEvents handledEvents, NotifierMetrics metrics, Sleeper sleeper, Clock clock,
+      HandledEvents handledEvents, ClaimHeartbeat heartbeat, NotifierMetrics metrics, Sleeper sleeper, Clock clock,
       Duration pollInterval, Duration claimLease, Duration mongoOutageWait) {
     this.codec = codec;
     this.composer = composer;
     this.delivery = delivery;
     this.handledEvents = handledEvents;
+    this.heartbeat = heartbeat;
     this.metrics = metrics;
     this.sleeper = sleeper;
     this.clock = clock;
     this.pollInterval = pollInterval;
-    // A claim goes stale after the lease, and is then taken over: waiting longer means something is off.
+    // A dead holder's claim goes stale after the lease and is then taken over; a live one is renewed for as
+    // long as its send takes, so after this wait the delivery goes to the back of the queue.
     this.maxClaimWait = claimLease.plus(pollInterval.multipliedBy(3));
     this.mongoOutageWait = mongoOutageWait;
   }
@@ -95,6 +99,10 @@ public class NotificationHandler {
       log.warn("MongoDB is still unavailable, sending {} to the back of the queue: {}", eventId, e.getMessage());
       metrics.requeued();
       return Outcome.RETRY_LATER;
+    } catch (ClaimStillHeld e) {
+      log.info("{}; sending it to the back of the queue", e.getMessage());
+      metrics.requeued();
+      return Outcome.RETRY_LATER;
     }
     if (token == null) {
       log.info("dropping duplicate {}: its mail was already sent", eventId);
@@ -103,7 +111,7 @@ public class NotificationHandler {
     }
 
     DeliveryResult result;
-    try {
+    try (ClaimHeartbeat.Beat beat = heartbeat.start(eventId, token)) {
       result = delivery.deliver(email);
     } catch (InterruptedException e) {
       releaseQuietly(eventId, token);
@@ -112,11 +120,12 @@ public class NotificationHandler {
     if (result.sent()) {
       metrics.sent(event.phase() == Phase.Succeeded);
       log.info("sent the {} mail for {} to {} (attempt {})", event.phase(), eventId, email.to(), result.attempts());
-      recordSent(eventId, token);
+      recordSent(eventId, token, event.uid());
       return Outcome.ACK;
     }
     releaseQuietly(eventId, token);
     if (result.permanent()) {
+      recordRefusedQuietly(event.uid(), result.failure());
       metrics.failed();
       metrics.deadLetteredSmtp();
       log.warn("dead-lettering {} to mp3.dead: the SMTP server refused the mail to {} for good: {}", eventId,
@@ -161,7 +170,7 @@ public class NotificationHandler {
       }
       Instant now = clock.instant();
       if (!now.isBefore(giveUpAt)) {
-        throw new IllegalStateException("the claim on " + eventId + " is still held after " + maxClaimWait);
+        throw new ClaimStillHeld("the claim on " + eventId + " is still held after " + maxClaimWait);
       }
       // Waiting here, not requeueing: every requeue counts against the quorum queue's delivery limit.
       Duration untilStale = Duration.between(now, ((ClaimResult.HeldByOther) claim).staleAt());
@@ -173,10 +182,10 @@ public class NotificationHandler {
    * The mail is out: failing to record it must not make us send it again soon, so this is retried
    * briefly and then only logged (the stale claim would cause a resend only for a later duplicate).
    */
-  private void recordSent(String eventId, String token) throws InterruptedException {
+  private void recordSent(String eventId, String token, String uid) throws InterruptedException {
     for (int attempt = 1; attempt <= 3; attempt++) {
       try {
-        if (!handledEvents.markSent(eventId, token)) {
+        if (!handledEvents.markSent(eventId, token, uid)) {
           log.warn("the claim on {} was taken over while sending; a second mail may have gone out", eventId);
         }
         return;
@@ -186,6 +195,22 @@ public class NotificationHandler {
           sleeper.sleep(pollInterval);
         }
       }
+    }
+  }
+
+  private void recordRefusedQuietly(String uid, String reason) {
+    try {
+      handledEvents.markRefused(uid, reason);
+    } catch (MongoException e) {
+      // The dead letter keeps the event; only the status will not show the refusal.
+      log.warn("cannot record the refused mail of {}: {}", uid, e.getMessage());
+    }
+  }
+
+  /** Another live delivery holds the claim for longer than this one waits. */
+  private static final class ClaimStillHeld extends RuntimeException {
+    ClaimStillHeld(String message) {
+      super(message);
     }
   }
 

@@ -8,11 +8,14 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.video2mp3.api.conversion.Notification;
 import io.video2mp3.api.messaging.ConversionFinished;
 import io.video2mp3.api.messaging.EventCodec;
+import io.video2mp3.api.storage.Deliveries;
 import io.video2mp3.notifier.Events;
 import io.video2mp3.notifier.InMemoryMongo;
 import io.video2mp3.notifier.config.Sleeper;
+import io.video2mp3.notifier.dedup.ClaimHeartbeat;
 import io.video2mp3.notifier.dedup.ClaimResult;
 import io.video2mp3.notifier.dedup.HandledEvents;
 import io.video2mp3.notifier.mail.Email;
@@ -29,9 +32,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -51,10 +57,20 @@ class NotificationHandlerTest {
   private boolean smtpDown;
   private MessagingException rejection;
 
+  private final ScheduledExecutorService renewals = Executors.newSingleThreadScheduledExecutor();
+  private Deliveries deliveries;
+
+  @AfterEach
+  void stopRenewals() {
+    renewals.shutdownNow();
+  }
+
   @BeforeEach
   void setUp() {
+    deliveries = new Deliveries(mongo.emptyCollection("handler-test", "deliveries"));
     collection = mongo.emptyCollection("handler-test", "handledEvents");
-    handledEvents = new HandledEvents(collection, clock, Duration.ofDays(30), Duration.ofMinutes(5));
+    handledEvents = new HandledEvents(collection, deliveries, clock,
+        Duration.ofDays(30), Duration.ofMinutes(5));
   }
 
   private NotificationHandler handler(HandledEvents events, Sleeper sleeper) {
@@ -68,7 +84,7 @@ class NotificationHandlerTest {
       sent.add(mail);
     }, new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(2)), sleeper, (a, f) -> metrics.smtpRetry());
     return new NotificationHandler(codec, new MailComposer("http://localhost:8080", 7), delivery, events,
-        metrics, sleeper, clock, Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofSeconds(5));
+        new ClaimHeartbeat(events, renewals, Duration.ofMinutes(5)), metrics, sleeper, clock, Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofSeconds(5));
   }
 
   private NotificationHandler handler() {
@@ -92,6 +108,8 @@ class NotificationHandlerTest {
     assertThat(count("notifier.emails.sent", "conversion", "succeeded")).isEqualTo(1);
     assertThat(count("notifier.messages.duplicates")).isEqualTo(1);
     assertThat(collection.find(new Document("_id", event.messageId())).first().getString("status")).isEqualTo("sent");
+    assertThat(deliveries.find(event.uid()))
+        .contains(new Notification(Notification.State.Sent, "2026-11-22T10:00:00Z", null));
   }
 
   @Test
@@ -141,6 +159,10 @@ class NotificationHandlerTest {
     assertThat(count("notifier.messages.dead.lettered", "reason", "smtp")).isEqualTo(1);
     assertThat(count("notifier.messages.requeued")).isZero();
     assertThat(collection.countDocuments()).isZero();
+    assertThat(deliveries.find(event.uid())).hasValueSatisfying(notification -> {
+      assertThat(notification.state()).isEqualTo(Notification.State.Failed);
+      assertThat(notification.message()).contains("550");
+    });
   }
 
   @Test
@@ -150,13 +172,30 @@ class NotificationHandlerTest {
     // The other delivery finishes while we wait.
     Sleeper otherFinishes = duration -> {
       clock.add(duration);
-      handledEvents.markSent(event.messageId(), other.token());
+      handledEvents.markSent(event.messageId(), other.token(), event.uid());
     };
 
     assertThat(handler(handledEvents, otherFinishes).handle(codec.encode(event))).isEqualTo(Outcome.ACK);
 
     assertThat(sent).isEmpty();
     assertThat(count("notifier.messages.duplicates")).isEqualTo(1);
+  }
+
+  @Test
+  void aClaimAliveLongerThanTheWaitSendsTheDeliveryToTheBackOfTheQueue() {
+    ConversionFinished event = Events.succeeded("bob@example.com", "talk.mp4");
+    ClaimResult.Claimed other = (ClaimResult.Claimed) handledEvents.claim(event.messageId());
+    // The other delivery is alive: its heartbeat renews the claim while we wait.
+    Sleeper otherRenews = duration -> {
+      clock.add(duration);
+      handledEvents.renew(event.messageId(), other.token());
+    };
+
+    assertThat(handler(handledEvents, otherRenews).handle(codec.encode(event))).isEqualTo(Outcome.RETRY_LATER);
+
+    assertThat(sent).isEmpty();
+    assertThat(count("notifier.messages.requeued")).isEqualTo(1);
+    assertThat(count("notifier.messages.dead.lettered", "reason", "error")).isZero();
   }
 
   @Test
@@ -180,8 +219,8 @@ class NotificationHandlerTest {
         .applyToClusterSettings(c -> c.hosts(List.of(new ServerAddress("127.0.0.1", closedPort)))
             .serverSelectionTimeout(200, TimeUnit.MILLISECONDS))
         .build())) {
-      HandledEvents unavailable = new HandledEvents(down.getDatabase("x").getCollection("handledEvents"), clock,
-          Duration.ofDays(30), Duration.ofMinutes(5));
+      HandledEvents unavailable = new HandledEvents(down.getDatabase("x").getCollection("handledEvents"),
+          new Deliveries(down.getDatabase("x").getCollection("deliveries")), clock, Duration.ofDays(30), Duration.ofMinutes(5));
 
       Outcome outcome = handler(unavailable, clock::add).handle(codec.encode(Events.succeeded("bob@example.com", "a.mp4")));
 

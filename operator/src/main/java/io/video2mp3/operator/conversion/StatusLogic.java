@@ -241,6 +241,7 @@ public final class StatusLogic {
     copy.setMessage(source.getMessage());
     copy.setNotified(source.getNotified());
     copy.setAdmitted(source.getAdmitted());
+    copy.setNotification(source.getNotification());
     return copy;
   }
 }

@@ -74,6 +74,7 @@ public class VideoConversionReconciler implements Reconciler<VideoConversion>, C
   private final JobPods jobPods;
   private final ConversionJobBuilder jobBuilder;
   private final ConversionStore store;
+  private final DeliveryMirror deliveries;
   private final FinishedNotifier notifier;
   private final ResourceEvents events;
   private final Timing timing;
@@ -106,6 +107,7 @@ public class VideoConversionReconciler implements Reconciler<VideoConversion>, C
     this.jobPods = new JobPods(client);
     this.jobBuilder = jobBuilder;
     this.store = store;
+    this.deliveries = new DeliveryMirror(store);
     this.notifier = notifier;
     this.events = events;
     this.environment = environment;
@@ -278,9 +280,10 @@ public class VideoConversionReconciler implements Reconciler<VideoConversion>, C
     UpdateControl<VideoConversion> control = patch(conversion, context, original, written);
     wakeQueued(context, namespace(conversion));
     Instant now = clock.instant();
-    return control.rescheduleAfter(notified
-        ? retention(conversion, written, now).recheckAfter(now, Retention.MAX_RECHECK)
-        : notifyBackoff(conversion));
+    return notified
+        ? deliveries.recheck(written, now, control.rescheduleAfter(
+            retention(conversion, written, now).recheckAfter(now, Retention.MAX_RECHECK)))
+        : control.rescheduleAfter(notifyBackoff(conversion));
   }
 
   private void wakeQueued(Context<VideoConversion> context, String namespace) {
@@ -288,22 +291,23 @@ public class VideoConversionReconciler implements Reconciler<VideoConversion>, C
   }
 
   /**
-   * A finished conversion: notify its owner once, then keep it until its retention runs out. One
-   * that never had a Job (an invalid spec) was never admitted: there is nobody to notify.
+   * A finished conversion: notify its owner once, mirror how the mail went, then keep it until its
+   * retention runs out. One that never had a Job (an invalid spec) was never admitted: there is
+   * nobody to notify.
    */
   private UpdateControl<VideoConversion> notifyFinished(VideoConversion conversion, VideoConversionStatus current,
       Context<VideoConversion> context) {
     VideoConversionStatus status = current;
     if (Boolean.TRUE.equals(current.getNotified()) || current.getJobName() == null) {
       confirmedUids.remove(conversion.getMetadata().getUid());
-      patch(conversion, context, current, current); // drops a reconcile error that a retry got past
     } else if (tryNotify(conversion, current)) {
       status = StatusLogic.notified(current);
-      patch(conversion, context, current, status);
     } else {
       return UpdateControl.<VideoConversion>noUpdate().rescheduleAfter(notifyBackoff(conversion));
     }
-    return expireWhenDue(conversion, status);
+    status = deliveries.mirror(conversion, status);
+    patch(conversion, context, current, status); // also drops a reconcile error that a retry got past
+    return deliveries.recheck(status, clock.instant(), expireWhenDue(conversion, status));
   }
 
   /** Deletes the conversion once its retention ran out (the finalizer removes Job and files), else looks again then. */

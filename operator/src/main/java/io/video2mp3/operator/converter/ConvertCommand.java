@@ -72,9 +72,15 @@ public final class ConvertCommand {
   }
 
   private TerminationLog.Summary convert(MongoDatabase database) throws ConversionException {
-    ProgressRecorder progress = new ProgressRecorder(settings.uid(),
-        ProgressRecorder.Store.mongo(database.getCollection(StorageLayout.PROGRESS_COLLECTION)), clock);
+    var progressCollection = database.getCollection(StorageLayout.PROGRESS_COLLECTION);
+    ProgressRecorder progress = new ProgressRecorder(settings.uid(), ProgressRecorder.Store.mongo(progressCollection,
+        settings.namespace()), clock);
     progress.report(0);
+    CancellationWatch cancellation = new CancellationWatch(progressCollection, settings.uid(), clock,
+        CancellationWatch.DEFAULT_INTERVAL);
+    if (cancellation.cancelledNow()) {
+      throw ConversionException.transientFailure("the conversion was deleted before it started", null);
+    }
     SourceOpener opener = new SourceOpener(database, HttpSource.newClient(HttpSource.Timeouts.DEFAULT),
         HttpSource.Timeouts.DEFAULT, settings.scratchDir());
     try (VideoSource source = opener.open(settings)) {
@@ -87,7 +93,8 @@ public final class ConvertCommand {
 
       Mp3Store store = new Mp3Store(database);
       store.deleteEarlier(settings.uid());
-      Mp3Store.Upload upload = store.open(settings.uid(), mp3Name(source.filename()), metadata(bitrate));
+      Mp3Store.Upload upload = store.open(settings.uid(), mp3Name(source.filename()), metadata(bitrate),
+          cancellation);
       Mp3Transcoder.Result result;
       try {
         result = new Mp3Transcoder(settings.ffmpegBin()).transcode(source, copy, bitrate, upload.stream(),

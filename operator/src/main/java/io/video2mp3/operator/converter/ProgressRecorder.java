@@ -20,14 +20,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class ProgressRecorder {
 
-  /** Where progress goes; the MongoDB one upserts {@code {_id: uid, percent, updatedAt}}. */
+  /** Where progress goes; the MongoDB one upserts {@code {_id: uid, namespace, percent, updatedAt}}. */
   @FunctionalInterface
   public interface Store {
     void save(String uid, int percent, Instant at);
 
-    static Store mongo(MongoCollection<Document> progress) {
+    static Store mongo(MongoCollection<Document> progress, String namespace) {
       return (uid, percent, at) -> progress.updateOne(Filters.eq("_id", uid),
           Updates.combine(
+              Updates.set(StorageLayout.PROGRESS_NAMESPACE, namespace),
               Updates.set(StorageLayout.PROGRESS_PERCENT, percent),
               Updates.set(StorageLayout.PROGRESS_UPDATED_AT, Date.from(at))),
           new UpdateOptions().upsert(true));
