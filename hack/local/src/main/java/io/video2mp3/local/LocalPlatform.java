@@ -18,6 +18,7 @@ import io.video2mp3.local.samples.SampleServer;
 import io.video2mp3.local.services.ServiceProcess;
 import io.video2mp3.local.support.Env;
 import io.video2mp3.local.support.HttpProbe;
+import io.video2mp3.local.support.KeptSecret;
 import io.video2mp3.local.support.Ports;
 import io.video2mp3.local.support.StartupException;
 import java.io.IOException;
@@ -26,12 +27,10 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -169,7 +168,7 @@ public final class LocalPlatform implements AutoCloseable {
     // The services
     String jwtSecret = env.text("JWT_SECRET", null);
     if (jwtSecret == null) {
-      jwtSecret = keptSecret(data.resolve("jwt-secret"));
+      jwtSecret = KeptSecret.in(data.resolve("jwt-secret"), 48);
     }
     int gatewayPort = env.port("GATEWAY_PORT", 8080);
     int authPort = env.port("AUTH_PORT", 5000);
@@ -261,7 +260,7 @@ public final class LocalPlatform implements AutoCloseable {
     thread.start();
     // Stopped with the rest even when another part fails while it is still starting.
     started.push(() -> stopWhenStarted(starting));
-    return starting.thenApply(db -> new Mysql(db.jdbcUrl(), EmbeddedMariaDb.USER, EmbeddedMariaDb.PASSWORD));
+    return starting.thenApply(db -> new Mysql(db.jdbcUrl(), db.user(), db.password()));
   }
 
   private static void stopWhenStarted(CompletableFuture<EmbeddedMariaDb> starting) throws Exception {
@@ -347,24 +346,6 @@ public final class LocalPlatform implements AutoCloseable {
     }
     base.putIfAbsent("PATH", "/usr/local/bin:/usr/bin:/bin");
     return base;
-  }
-
-  /** A 384-bit secret generated on the first start and kept, so that tokens survive a restart. */
-  private static String keptSecret(Path file) {
-    try {
-      if (Files.isRegularFile(file)) {
-        return Files.readString(file).strip();
-      }
-      byte[] bytes = new byte[48];
-      new SecureRandom().nextBytes(bytes);
-      String secret = Base64.getEncoder().encodeToString(bytes);
-      Files.writeString(file, secret + "\n");
-      file.toFile().setReadable(false, false);
-      file.toFile().setReadable(true, true);
-      return secret;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot keep the JWT secret in " + file, e);
-    }
   }
 
   private void writeEndpoints(Path file) {
