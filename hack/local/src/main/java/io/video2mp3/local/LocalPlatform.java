@@ -15,6 +15,7 @@ import io.video2mp3.local.mail.LocalMail;
 import io.video2mp3.local.mongo.EmbeddedMongo;
 import io.video2mp3.local.mysql.EmbeddedMariaDb;
 import io.video2mp3.local.samples.SampleServer;
+import io.video2mp3.local.services.ServiceJvm;
 import io.video2mp3.local.services.ServiceProcess;
 import io.video2mp3.local.support.Env;
 import io.video2mp3.local.support.HttpProbe;
@@ -155,10 +156,12 @@ public final class LocalPlatform implements AutoCloseable {
       client.secrets().inNamespace(NAMESPACE).resource(new SecretBuilder().withNewMetadata().withName(MONGODB_SECRET)
           .endMetadata().addToStringData("MONGODB_URI", mongoUri).build()).createOr(r -> r.update());
     }
+    // The operator's limit, its default as in a cluster (4); the runner runs as many Jobs at once as it admits.
+    int maxConcurrentJobs = env.integer("MAX_CONCURRENT_JOBS", 4);
     KubernetesClient runnerClient = kube.client();
     JobRunner runner = new JobRunner(runnerClient, new JobRunnerSettings(data.resolve("scratch"),
         jars.operator().map(jar -> Map.of("/app/operator.jar", jar.toString())).orElse(Map.of()), java,
-        baseEnvironment(), env.integer("LOCAL_JOB_PARALLELISM", Math.max(2, Runtime.getRuntime().availableProcessors())),
+        baseEnvironment(), env.integer("LOCAL_JOB_PARALLELISM", maxConcurrentJobs),
         Duration.ofSeconds(10), Duration.ofSeconds(env.integer("LOCAL_JOB_RETRY_SECONDS", 2)), Duration.ofSeconds(60),
         Duration.ofMillis(500)));
     started.push(runnerClient);
@@ -187,15 +190,18 @@ public final class LocalPlatform implements AutoCloseable {
     common.put("CONVERSIONS_NAMESPACE", NAMESPACE);
     common.put("PUBLIC_BASE_URL", env.text("PUBLIC_BASE_URL", gatewayUrl));
     common.put("JAVA_TOOL_OPTIONS", "");
+    // Spring Boot's server on loopback (actuator included: local mode sets no separate management port).
+    common.put("SERVER_ADDRESS", Ports.LOOPBACK);
 
     List<ServiceProcess> services = new ArrayList<>();
-    List<String> jvm = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx" + env.text("SERVICE_XMX", "384m"));
+    List<String> jvm = ServiceJvm.options(root, env.text("SERVICE_XMX", "384m"));
     Path logs = data.resolve("logs");
 
     Map<String, String> operatorEnv = new LinkedHashMap<>(common);
-    operatorEnv.putAll(Map.of("HEALTH_PORT", String.valueOf(operatorPort), "LEADER_ELECTION_ENABLED", "false",
+    operatorEnv.putAll(Map.of("HEALTH_PORT", String.valueOf(operatorPort), "HEALTH_ADDRESS", Ports.LOOPBACK,
+        "LEADER_ELECTION_ENABLED", "false",
         "JOB_MONGODB_SECRET", MONGODB_SECRET, "JOB_MONGODB_SECRET_KEY", "MONGODB_URI",
-        "MAX_CONCURRENT_JOBS", env.text("MAX_CONCURRENT_JOBS", "2"),
+        "MAX_CONCURRENT_JOBS", String.valueOf(maxConcurrentJobs),
         "JOB_TTL_SECONDS_AFTER_FINISHED", env.text("JOB_TTL_SECONDS_AFTER_FINISHED", "3600")));
     startService(services, jars, "operator", java, jvm, operatorEnv, logs,
         "http://127.0.0.1:" + operatorPort + "/health/ready");
