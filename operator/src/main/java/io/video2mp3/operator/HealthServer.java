@@ -23,8 +23,10 @@ public class HealthServer implements AutoCloseable {
     return t;
   });
 
-  public HealthServer(int port, Map<String, BooleanSupplier> readiness, Supplier<String> metrics) throws IOException {
-    server = HttpServer.create(new InetSocketAddress(port), 16);
+  /** On {@code address} (empty: every interface) and {@code port}. */
+  public HealthServer(String address, int port, Map<String, BooleanSupplier> readiness, Supplier<String> metrics)
+      throws IOException {
+    server = HttpServer.create(address.isEmpty() ? new InetSocketAddress(port) : new InetSocketAddress(address, port), 16);
     server.setExecutor(executor);
     server.createContext("/health/live", ex -> respond(ex, 200, "application/json", "{\"status\":\"UP\"}"));
     server.createContext("/health/ready", ex -> {

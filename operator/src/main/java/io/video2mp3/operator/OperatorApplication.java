@@ -167,7 +167,7 @@ public final class OperatorApplication implements AutoCloseable {
       return true;
     });
     readiness.put("rabbitmq", broker::isReachable);
-    health = new HealthServer(settings.healthPort(), readiness, registry::scrape);
+    health = new HealthServer(settings.healthAddress(), settings.healthPort(), readiness, registry::scrape);
     resources.push(health);
 
     operator.start();

@@ -23,6 +23,7 @@ public record OperatorSettings(
     int retentionDays,
     JobSettings job,
     int healthPort,
+    String healthAddress,
     boolean leaderElection,
     String leaderElectionNamespace,
     boolean intakeEnabled,
@@ -65,6 +66,8 @@ public record OperatorSettings(
         r.integer("JOB_TTL_SECONDS_AFTER_FINISHED", 3600, 0, 31_536_000),
         r.quantity("JOB_SCRATCH_SIZE_LIMIT", "2Gi"));
     int port = r.integer("HEALTH_PORT", DEFAULT_HEALTH_PORT, 0, 65_535);
+    // Empty: every interface, as the kubelet probes the pod's address; local mode sets 127.0.0.1.
+    String healthAddress = r.text("HEALTH_ADDRESS", "");
     String leNamespace = r.text("LEADER_ELECTION_NAMESPACE", "");
     // In a cluster several replicas may run, so leader election is on unless switched off.
     boolean inCluster = env.get("KUBERNETES_SERVICE_HOST") != null;
@@ -77,7 +80,7 @@ public record OperatorSettings(
     if (!errors.isEmpty()) {
       throw new IllegalArgumentException("invalid operator settings: " + String.join("; ", errors));
     }
-    return new OperatorSettings(namespaces, mongo, rabbit, max, retention, job, port, leader,
+    return new OperatorSettings(namespaces, mongo, rabbit, max, retention, job, port, healthAddress, leader,
         leNamespace.isEmpty() ? null : leNamespace, intake, sweep);
   }
 

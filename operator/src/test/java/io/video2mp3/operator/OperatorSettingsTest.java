@@ -15,6 +15,7 @@ class OperatorSettingsTest {
     assertThat(s.watchAllNamespaces()).isTrue();
     assertThat(s.maxConcurrentJobs()).isEqualTo(4);
     assertThat(s.healthPort()).isEqualTo(8081);
+    assertThat(s.healthAddress()).as("every interface, for the kubelet's probes").isEmpty();
     assertThat(s.mongoUri()).isEqualTo("mongodb://127.0.0.1:27017/video2mp3");
     assertThat(s.rabbitUri()).isEqualTo("amqp://guest:guest@127.0.0.1:5672");
     assertThat(s.job().mongoSecretKey()).isEqualTo("MONGODB_URI");
@@ -52,7 +53,8 @@ class OperatorSettingsTest {
         Map.entry("CONVERTER_IMAGE", "img:1"), Map.entry("JOB_MONGODB_SECRET", "sec"),
         Map.entry("JOB_MONGODB_SECRET_KEY", "uri"), Map.entry("JOB_CPU_REQUEST", "1"),
         Map.entry("JOB_MEMORY_LIMIT", "2Gi"), Map.entry("JOB_TTL_SECONDS_AFTER_FINISHED", "60"),
-        Map.entry("HEALTH_PORT", "9000"), Map.entry("LEADER_ELECTION_NAMESPACE", "ops"),
+        Map.entry("HEALTH_PORT", "9000"), Map.entry("HEALTH_ADDRESS", "127.0.0.1"),
+        Map.entry("LEADER_ELECTION_NAMESPACE", "ops"),
         Map.entry("KUBERNETES_SERVICE_HOST", "10.0.0.1")));
     assertThat(s.watchNamespaces()).containsExactlyInAnyOrder("a", "b");
     assertThat(s.maxConcurrentJobs()).isEqualTo(7);
@@ -63,6 +65,7 @@ class OperatorSettingsTest {
     assertThat(s.job().memoryLimit()).isEqualTo("2Gi");
     assertThat(s.job().ttlSecondsAfterFinished()).isEqualTo(60);
     assertThat(s.healthPort()).isEqualTo(9000);
+    assertThat(s.healthAddress()).isEqualTo("127.0.0.1");
     assertThat(s.leaderElection()).isTrue();
     assertThat(s.leaderElectionNamespace()).isEqualTo("ops");
   }

@@ -15,9 +15,11 @@ import io.video2mp3.local.mail.LocalMail;
 import io.video2mp3.local.mongo.EmbeddedMongo;
 import io.video2mp3.local.mysql.EmbeddedMariaDb;
 import io.video2mp3.local.samples.SampleServer;
+import io.video2mp3.local.services.ServiceJvm;
 import io.video2mp3.local.services.ServiceProcess;
 import io.video2mp3.local.support.Env;
 import io.video2mp3.local.support.HttpProbe;
+import io.video2mp3.local.support.KeptSecret;
 import io.video2mp3.local.support.Ports;
 import io.video2mp3.local.support.StartupException;
 import java.io.IOException;
@@ -26,12 +28,10 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -156,10 +156,12 @@ public final class LocalPlatform implements AutoCloseable {
       client.secrets().inNamespace(NAMESPACE).resource(new SecretBuilder().withNewMetadata().withName(MONGODB_SECRET)
           .endMetadata().addToStringData("MONGODB_URI", mongoUri).build()).createOr(r -> r.update());
     }
+    // The operator's limit, its default as in a cluster (4); the runner runs as many Jobs at once as it admits.
+    int maxConcurrentJobs = env.integer("MAX_CONCURRENT_JOBS", 4);
     KubernetesClient runnerClient = kube.client();
     JobRunner runner = new JobRunner(runnerClient, new JobRunnerSettings(data.resolve("scratch"),
         jars.operator().map(jar -> Map.of("/app/operator.jar", jar.toString())).orElse(Map.of()), java,
-        baseEnvironment(), env.integer("LOCAL_JOB_PARALLELISM", Math.max(2, Runtime.getRuntime().availableProcessors())),
+        baseEnvironment(), env.integer("LOCAL_JOB_PARALLELISM", maxConcurrentJobs),
         Duration.ofSeconds(10), Duration.ofSeconds(env.integer("LOCAL_JOB_RETRY_SECONDS", 2)), Duration.ofSeconds(60),
         Duration.ofMillis(500)));
     started.push(runnerClient);
@@ -169,7 +171,7 @@ public final class LocalPlatform implements AutoCloseable {
     // The services
     String jwtSecret = env.text("JWT_SECRET", null);
     if (jwtSecret == null) {
-      jwtSecret = keptSecret(data.resolve("jwt-secret"));
+      jwtSecret = KeptSecret.in(data.resolve("jwt-secret"), 48);
     }
     int gatewayPort = env.port("GATEWAY_PORT", 8080);
     int authPort = env.port("AUTH_PORT", 5000);
@@ -188,15 +190,18 @@ public final class LocalPlatform implements AutoCloseable {
     common.put("CONVERSIONS_NAMESPACE", NAMESPACE);
     common.put("PUBLIC_BASE_URL", env.text("PUBLIC_BASE_URL", gatewayUrl));
     common.put("JAVA_TOOL_OPTIONS", "");
+    // Spring Boot's server on loopback (actuator included: local mode sets no separate management port).
+    common.put("SERVER_ADDRESS", Ports.LOOPBACK);
 
     List<ServiceProcess> services = new ArrayList<>();
-    List<String> jvm = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx" + env.text("SERVICE_XMX", "384m"));
+    List<String> jvm = ServiceJvm.options(root, env.text("SERVICE_XMX", "384m"));
     Path logs = data.resolve("logs");
 
     Map<String, String> operatorEnv = new LinkedHashMap<>(common);
-    operatorEnv.putAll(Map.of("HEALTH_PORT", String.valueOf(operatorPort), "LEADER_ELECTION_ENABLED", "false",
+    operatorEnv.putAll(Map.of("HEALTH_PORT", String.valueOf(operatorPort), "HEALTH_ADDRESS", Ports.LOOPBACK,
+        "LEADER_ELECTION_ENABLED", "false",
         "JOB_MONGODB_SECRET", MONGODB_SECRET, "JOB_MONGODB_SECRET_KEY", "MONGODB_URI",
-        "MAX_CONCURRENT_JOBS", env.text("MAX_CONCURRENT_JOBS", "2"),
+        "MAX_CONCURRENT_JOBS", String.valueOf(maxConcurrentJobs),
         "JOB_TTL_SECONDS_AFTER_FINISHED", env.text("JOB_TTL_SECONDS_AFTER_FINISHED", "3600")));
     startService(services, jars, "operator", java, jvm, operatorEnv, logs,
         "http://127.0.0.1:" + operatorPort + "/health/ready");
@@ -268,7 +273,7 @@ public final class LocalPlatform implements AutoCloseable {
     thread.start();
     // Stopped with the rest even when another part fails while it is still starting.
     started.push(() -> stopWhenStarted(starting));
-    return starting.thenApply(db -> new Mysql(db.jdbcUrl(), EmbeddedMariaDb.USER, EmbeddedMariaDb.PASSWORD));
+    return starting.thenApply(db -> new Mysql(db.jdbcUrl(), db.user(), db.password()));
   }
 
   private static void stopWhenStarted(CompletableFuture<EmbeddedMariaDb> starting) throws Exception {
@@ -354,24 +359,6 @@ public final class LocalPlatform implements AutoCloseable {
     }
     base.putIfAbsent("PATH", "/usr/local/bin:/usr/bin:/bin");
     return base;
-  }
-
-  /** A 384-bit secret generated on the first start and kept, so that tokens survive a restart. */
-  private static String keptSecret(Path file) {
-    try {
-      if (Files.isRegularFile(file)) {
-        return Files.readString(file).strip();
-      }
-      byte[] bytes = new byte[48];
-      new SecureRandom().nextBytes(bytes);
-      String secret = Base64.getEncoder().encodeToString(bytes);
-      Files.writeString(file, secret + "\n");
-      file.toFile().setReadable(false, false);
-      file.toFile().setReadable(true, true);
-      return secret;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot keep the JWT secret in " + file, e);
-    }
   }
 
   private void writeEndpoints(Path file) {

@@ -20,6 +20,7 @@ import io.video2mp3.api.conversion.VideoConversion;
 import io.video2mp3.api.conversion.VideoConversionStatus;
 import io.video2mp3.api.storage.StorageLayout;
 import io.video2mp3.local.mail.LocalMail;
+import io.video2mp3.local.support.ListeningSockets;
 import io.video2mp3.local.support.Ports;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
@@ -80,6 +81,7 @@ class EndToEndIT {
   private static Path data;
   private static Path media;
   private static Process platform;
+  private static ProcessHandle localUp;
   private static Path platformLog;
   private static Map<String, String> endpoints;
   private static int operatorPort;
@@ -105,12 +107,17 @@ class EndToEndIT {
     platformLog = dir.resolve("local-up.log");
     operatorPort = Ports.free();
 
-    ProcessBuilder builder = new ProcessBuilder("bash", REPO.resolve("hack/local-up.sh").toString())
+    // As a script starts it: a background job of a non-interactive shell, so with SIGINT ignored at first.
+    Path localUpPid = dir.resolve("local-up.pid");
+    ProcessBuilder builder = new ProcessBuilder("bash", "-c", "bash \"$0\" & echo $! > \"$1\"; wait $!",
+        REPO.resolve("hack/local-up.sh").toString(), localUpPid.toString())
         .directory(REPO.toFile()).redirectErrorStream(true).redirectOutput(platformLog.toFile());
     Map<String, String> env = builder.environment();
     // The embedded parts, whatever the calling shell points at.
     env.keySet().removeAll(List.of("MONGODB_URI", "RABBITMQ_URI", "MYSQL_URL", "JWT_SECRET", "KUBECONFIG"));
     env.put("LOCAL_SKIP_BUILD", "1");
+    // Bounded, but long enough for four Spring Boot JVMs starting on two cores that other builds share.
+    env.put("LOCAL_START_TIMEOUT_SECONDS", "270");
     env.put("LOCAL_DIR", data.toString());
     env.put("GATEWAY_PORT", String.valueOf(Ports.free()));
     env.put("AUTH_PORT", String.valueOf(Ports.free()));
@@ -119,15 +126,17 @@ class EndToEndIT {
     env.put("SAMPLES_PORT", String.valueOf(Ports.free()));
     env.put("MAILBOX_PORT", String.valueOf(Ports.free()));
     platform = builder.start();
+    await("local-up.sh's pid").atMost(Duration.ofSeconds(10)).until(() -> Files.size(localUpPid) > 0);
+    localUp = ProcessHandle.of(Long.parseLong(Files.readString(localUpPid).strip())).orElseThrow();
     // Should this JVM be stopped before @AfterAll (mvn interrupted), the platform goes with it.
-    Process started = platform;
+    ProcessHandle started = localUp;
     Runtime.getRuntime().addShutdownHook(new Thread(started::destroy, "e2e-platform-stop"));
 
     // The test videos, while the platform starts.
     CompletableFuture<Void> videos = CompletableFuture.runAsync(EndToEndIT::generateMedia);
 
     Path endpointsFile = data.resolve("endpoints.env");
-    await("the local platform to be up (" + platformLog + ")").atMost(Duration.ofSeconds(150))
+    await("the local platform to be up (" + platformLog + ")").atMost(Duration.ofSeconds(300))
         .pollInterval(Duration.ofMillis(500))
         .until(() -> {
           assertThat(platform.isAlive()).as("local-up.sh exited early:\n%s", tail(platformLog)).isTrue();
@@ -148,14 +157,19 @@ class EndToEndIT {
     if (platform == null) {
       return;
     }
-    // SIGTERM, as Ctrl-C: the platform stops every process it started.
+    // SIGINT, as Ctrl-C (and as a script stops its background job): the platform stops every process it
+    // started, although the shell started it with SIGINT ignored.
     List<ProcessHandle> children = platform.descendants().toList();
-    platform.destroy();
-    if (!platform.waitFor(60, TimeUnit.SECONDS)) {
-      platform.destroyForcibly();
+    new ProcessBuilder("kill", "-INT", String.valueOf(localUp.pid())).inheritIO().start().waitFor(10, TimeUnit.SECONDS);
+    boolean stopped = platform.waitFor(60, TimeUnit.SECONDS);
+    if (!stopped) {
+      children.forEach(ProcessHandle::destroyForcibly);
     }
+    await("every process of the platform to exit").atMost(Duration.ofSeconds(10))
+        .until(() -> children.stream().noneMatch(ProcessHandle::isAlive));
     children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     keepLogs();
+    assertThat(stopped).as("local-up.sh stopped within 60 s of SIGINT").isTrue();
     assertThat(children.stream().filter(ProcessHandle::isAlive)).as("processes left behind").isEmpty();
   }
 
@@ -399,6 +413,21 @@ class EndToEndIT {
         login(demoUser(), demoPassword())), BodyHandlers.ofByteArray());
     assertThat(download.statusCode()).isEqualTo(200);
     assertThat(duration(Files.write(dir.resolve("sample.mp3"), download.body()))).isCloseTo(10.0, within(1.0));
+  }
+
+  @Test
+  @Order(7)
+  void everyProcessOfThePlatformListensOnLoopbackOnly() throws Exception {
+    List<Long> pids = platform.descendants().map(ProcessHandle::pid).toList();
+    List<ListeningSockets.Listener> listeners = ListeningSockets.of(pids);
+    assertThat(listeners).as("listening sockets of %s", pids)
+        .allSatisfy(l -> assertThat(l.address().isLoopbackAddress()).as("%s", l).isTrue());
+    List<Integer> ports = listeners.stream().map(ListeningSockets.Listener::port).toList();
+    for (String url : List.of("GATEWAY_URL", "AUTH_URL", "MAILBOX_URL", "SAMPLES_URL", "MONGODB_URI", "RABBITMQ_URI",
+        "MYSQL_URL")) {
+      assertThat(ports).as("%s is among them", url).contains(URI.create(endpoints.get(url).replaceFirst("^jdbc:", "")).getPort());
+    }
+    assertThat(ports).as("the operator's health port").contains(operatorPort);
   }
 
   // ---------------------------------------------------------------------------------------------------

@@ -11,7 +11,6 @@ import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -19,48 +18,33 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The local SMTP server (GreenMail, any sender, no authentication) and the mailbox: each received mail
- * is written to .local/mail/&lt;time&gt;-&lt;to&gt;.eml and listed on a small web page.
+ * The local SMTP server (GreenMail on 127.0.0.1, any sender, no authentication) and the mailbox: each
+ * received mail is saved once a recipient in .local/mail/ ({@link MailFolder}) and listed on a small
+ * web page.
  */
 public final class LocalMail implements AutoCloseable {
 
-  private static final Logger LOG = LoggerFactory.getLogger(LocalMail.class);
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
-
   private final GreenMail greenMail;
   private final HttpServer http;
-  private final Path dir;
-  private final ScheduledExecutorService saver = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "local-mail-saver");
-    t.setDaemon(true);
-    return t;
-  });
-  private int saved;
-  private LocalDateTime lastTime;
+  private final MailFolder folder;
 
-  private LocalMail(GreenMail greenMail, HttpServer http, Path dir) {
+  private LocalMail(GreenMail greenMail, HttpServer http, MailFolder folder) {
     this.greenMail = greenMail;
     this.http = http;
-    this.dir = dir;
+    this.folder = folder;
   }
 
   public static LocalMail start(Path dir, int smtpPort, int httpPort) {
     GreenMail greenMail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
         .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+    MailFolder folder = new MailFolder(dir);
+    greenMail.getUserManager().setMessageDeliveryHandler((message, address) -> new SavingRecipient(address.getEmail(), folder));
     try {
       Files.createDirectories(dir);
       greenMail.start();
@@ -74,11 +58,10 @@ public final class LocalMail implements AutoCloseable {
       greenMail.stop();
       throw new StartupException("cannot start the mailbox page on 127.0.0.1:" + httpPort + ": " + e.getMessage(), e);
     }
-    LocalMail mail = new LocalMail(greenMail, http, dir);
+    LocalMail mail = new LocalMail(greenMail, http, folder);
     http.createContext("/", mail::handle);
     http.setExecutor(Executors.newFixedThreadPool(2));
     http.start();
-    mail.saver.scheduleWithFixedDelay(mail::saveNew, 200, 200, TimeUnit.MILLISECONDS);
     return mail;
   }
 
@@ -90,31 +73,6 @@ public final class LocalMail implements AutoCloseable {
     return "http://127.0.0.1:" + http.getAddress().getPort() + "/";
   }
 
-  /** Now, or a millisecond after the last mail's time: mails saved in one go must not overwrite each other. */
-  private LocalDateTime uniqueTime() {
-    LocalDateTime now = LocalDateTime.now().truncatedTo(ChronoUnit.MILLIS);
-    lastTime = lastTime != null && !now.isAfter(lastTime) ? lastTime.plus(1, ChronoUnit.MILLIS) : now;
-    return lastTime;
-  }
-
-  private synchronized void saveNew() {
-    try {
-      MimeMessage[] messages = greenMail.getReceivedMessages();
-      for (; saved < messages.length; saved++) {
-        MimeMessage message = messages[saved];
-        Address[] to = message.getAllRecipients();
-        String recipient = to == null || to.length == 0 ? "unknown" : to[0].toString().replaceAll(".*<|>.*", "");
-        String name = uniqueTime().format(TIME) + "-" + recipient.replaceAll("[^A-Za-z0-9@._-]", "_") + ".eml";
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        message.writeTo(out);
-        Files.write(dir.resolve(name), out.toByteArray());
-        LOG.info("mail to {}: \"{}\" saved as {}", recipient, message.getSubject(), dir.resolve(name));
-      }
-    } catch (Exception e) {
-      LOG.warn("could not save a received mail: {}", e.getMessage());
-    }
-  }
-
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       String path = URLDecoder.decode(exchange.getRequestURI().getPath(), StandardCharsets.UTF_8);
@@ -123,8 +81,9 @@ public final class LocalMail implements AutoCloseable {
         return;
       }
       String name = path.substring(1).replaceFirst("\\.txt$", ".eml");
-      Path file = dir.resolve(name).normalize();
-      if (!file.getParent().equals(dir.normalize()) || !name.endsWith(".eml") || !Files.isRegularFile(file)) {
+      Path file = folder.dir().resolve(name).normalize();
+      if (!file.getParent().equals(folder.dir().normalize()) || !name.endsWith(MailFolder.SUFFIX)
+          || !Files.isRegularFile(file)) {
         respond(exchange, 404, "text/plain; charset=utf-8", "no such mail\n");
         return;
       }
@@ -139,7 +98,7 @@ public final class LocalMail implements AutoCloseable {
   private String index() throws IOException {
     StringBuilder html = new StringBuilder("<!doctype html><meta charset=utf-8><title>video2mp3 local mailbox</title>"
         + "<h1>video2mp3 local mailbox</h1><p>Mails sent by the notifier to any address, newest first.</p><ul>");
-    for (Path file : mails()) {
+    for (Path file : folder.mails()) {
       String name = file.getFileName().toString();
       String subject = "";
       try (InputStream in = Files.newInputStream(file)) {
@@ -152,13 +111,6 @@ public final class LocalMail implements AutoCloseable {
           .append(" <a href=\"/").append(escape(name)).append("\">.eml</a></li>");
     }
     return html.append("</ul>").toString();
-  }
-
-  private List<Path> mails() throws IOException {
-    try (Stream<Path> files = Files.list(dir)) {
-      return files.filter(f -> f.getFileName().toString().endsWith(".eml"))
-          .sorted(Comparator.comparing((Path f) -> f.getFileName().toString()).reversed()).toList();
-    }
   }
 
   /** Headers and the text/plain part (the notifier sends text with an HTML alternative). */
@@ -215,8 +167,6 @@ public final class LocalMail implements AutoCloseable {
 
   @Override
   public void close() {
-    saver.shutdown();
-    saveNew();
     http.stop(0);
     greenMail.stop();
   }
