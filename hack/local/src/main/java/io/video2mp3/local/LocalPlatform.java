@@ -171,6 +171,10 @@ public final class LocalPlatform implements AutoCloseable {
     if (jwtSecret == null) {
       jwtSecret = keptSecret(data.resolve("jwt-secret"));
     }
+    String linkSecret = env.text("DOWNLOAD_LINK_SECRET", null);
+    if (linkSecret == null) {
+      linkSecret = keptSecret(data.resolve("download-link-secret"));
+    }
     int gatewayPort = env.port("GATEWAY_PORT", 8080);
     int authPort = env.port("AUTH_PORT", 5000);
     int operatorPort = env.port("OPERATOR_PORT", 8081);
@@ -205,11 +209,13 @@ public final class LocalPlatform implements AutoCloseable {
     notifierEnv.putAll(Map.of("SERVER_PORT", String.valueOf(notifierPort), "SMTP_HOST", "127.0.0.1",
         "SMTP_PORT", String.valueOf(mail.smtpPort()), "SMTP_SECURITY", "none",
         "SMTP_FROM", "video2mp3 <noreply@video2mp3.local>"));
+    notifierEnv.put("DOWNLOAD_LINK_SECRET", linkSecret);
     startService(services, jars, "notifier", java, jvm, notifierEnv, logs,
         "http://127.0.0.1:" + notifierPort + "/actuator/health");
 
     Map<String, String> gatewayEnv = new LinkedHashMap<>(common);
-    gatewayEnv.putAll(Map.of("SERVER_PORT", String.valueOf(gatewayPort), "AUTH_URL", authUrl));
+    gatewayEnv.putAll(Map.of("SERVER_PORT", String.valueOf(gatewayPort), "AUTH_URL", authUrl,
+        "DOWNLOAD_LINK_SECRET", linkSecret));
     startService(services, jars, "gateway", java, jvm, gatewayEnv, logs, gatewayUrl + "/actuator/health");
 
     Mysql db = awaitMysql(mysql);
@@ -363,7 +369,7 @@ public final class LocalPlatform implements AutoCloseable {
       file.toFile().setReadable(true, true);
       return secret;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot keep the JWT secret in " + file, e);
+      throw new UncheckedIOException("cannot keep a secret in " + file, e);
     }
   }
 
