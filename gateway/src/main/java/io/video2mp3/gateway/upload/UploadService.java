@@ -32,6 +32,9 @@ public class UploadService {
 
   private static final Logger log = LoggerFactory.getLogger(UploadService.class);
   private static final int MAX_FILENAME_CHARS = 200;
+  /** The MP3 encoder's range (libmp3lame: 32-320 kbit/s at 44.1/48 kHz). */
+  static final long MIN_BITS_PER_SECOND = 32_000;
+  static final long MAX_BITS_PER_SECOND = 320_000;
 
   private final VideoStore videos;
   private final ConversionPublisher publisher;
@@ -76,11 +79,14 @@ public class UploadService {
         caller.asOwner());
   }
 
-  /** Hands a stored video over to the conversion pipeline; returns the conversion's name. */
-  public String start(Caller caller, StoredVideo video) {
+  /**
+   * Hands a stored video over to the conversion pipeline at the requested bitrate (null or blank: the
+   * configured default); returns the conversion's name. A bad bitrate is a 400 before anything is queued.
+   */
+  public String start(Caller caller, StoredVideo video, String requestedBitrate) {
     String name = VideoConversion.nameForFileId(video.fileId());
     VideoConversionSpec spec = new VideoConversionSpec(
-        Source.upload(video.fileId(), video.filename()), OutputSpec.mp3(bitrate), caller.asOwner());
+        Source.upload(video.fileId(), video.filename()), OutputSpec.mp3(bitrate(requestedBitrate)), caller.asOwner());
     try {
       publisher.publish(ConversionRequested.of(conversions.namespace(), name, spec.getSource(), spec.getOutput(),
           spec.getOwner(), Instant.now(clock)));
@@ -96,6 +102,27 @@ public class UploadService {
           name, e.getMessage());
     }
     return name;
+  }
+
+  /** The default bitrate and the range of the MP3 encoder, for the page's choice and the limits endpoint. */
+  public String defaultBitrate() {
+    return bitrate;
+  }
+
+  static String bitrate(String requested, String defaultBitrate) {
+    if (requested == null || requested.isBlank()) {
+      return defaultBitrate;
+    }
+    if (!requested.matches(OutputSpec.BITRATE_PATTERN)
+        || OutputSpec.bitsPerSecond(requested) < MIN_BITS_PER_SECOND
+        || OutputSpec.bitsPerSecond(requested) > MAX_BITS_PER_SECOND) {
+      throw ApiException.badRequest("bitrate must be a number of kbit/s from 32k to 320k, such as 128k or 192k");
+    }
+    return requested;
+  }
+
+  private String bitrate(String requested) {
+    return bitrate(requested, bitrate);
   }
 
   public void discard(StoredVideo video) {
