@@ -156,6 +156,7 @@ public final class LocalPlatform implements AutoCloseable {
       client.secrets().inNamespace(NAMESPACE).resource(new SecretBuilder().withNewMetadata().withName(MONGODB_SECRET)
           .endMetadata().addToStringData("MONGODB_URI", mongoUri).build()).createOr(r -> r.update());
     }
+    kube.servePodLogsFrom(data.resolve("scratch"));
     KubernetesClient runnerClient = kube.client();
     JobRunner runner = new JobRunner(runnerClient, new JobRunnerSettings(data.resolve("scratch"),
         jars.operator().map(jar -> Map.of("/app/operator.jar", jar.toString())).orElse(Map.of()), java,
