@@ -136,17 +136,24 @@ try {
   await page.screenshot({ path: join(SHOTS, 'page-390px.png'), fullPage: true });
 
   step('keyboard only: Tab to a Download button and press Enter');
-  await tabTo(page, '#conversions tbody tr button:not(.secondary)');
-  const [byKeyboard] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
-  assert.match(byKeyboard.suggestedFilename(), /\.mp3$/);
+  const name = await rows[1].getAttribute('data-name');
+  await tabTo(page, 'tr[data-name="' + name + '"] button:not(.secondary)');
+  try {
+    const [byKeyboard] = await Promise.all([page.waitForEvent('download', { timeout: 15_000 }), page.keyboard.press('Enter')]);
+    assert.match(byKeyboard.suggestedFilename(), /^Our .best. talk\.mp3$/);
+  } catch (e) {
+    await page.screenshot({ path: join(SHOTS, 'keyboard-download-failed.png'), fullPage: true });
+    throw new Error(e.message + '; focused: ' + await page.evaluate(() => document.activeElement.outerHTML)
+      + '; list error: ' + await page.locator('#list-error').textContent());
+  }
   step('passed');
 } finally {
   await browser.close();
 }
 
-/** Presses Tab until the element matching the selector has the focus (at most 40 times). */
+/** Presses Tab until the element matching the selector has the focus (at most 80 times). */
 async function tabTo(page, selector) {
-  for (let i = 0; i < 40; i++) {
+  for (let i = 0; i < 80; i++) {
     if (await page.evaluate((s) => document.activeElement && document.activeElement.matches(s), selector)) return;
     await page.keyboard.press('Tab');
   }
