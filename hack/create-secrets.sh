@@ -9,6 +9,7 @@ if ! kubectl -n "$ns" get secret video2mp3-secrets >/dev/null 2>&1; then
   mongo_user=video2mp3 mongo_pw=$(rand) rabbit_user=video2mp3 rabbit_pw=$(rand)
   kubectl -n "$ns" create secret generic video2mp3-secrets \
     --from-literal=JWT_SECRET="$(rand 64)" \
+    --from-literal=DOWNLOAD_LINK_SECRET="$(rand)$(rand)" \
     --from-literal=ADMIN_PASSWORD="$(rand 20)" \
     --from-literal=MYSQL_PASSWORD="$(rand)" \
     --from-literal=MYSQL_ROOT_PASSWORD="$(rand)" \
@@ -19,6 +20,11 @@ if ! kubectl -n "$ns" get secret video2mp3-secrets >/dev/null 2>&1; then
     --from-literal=RABBITMQ_PASSWORD="$rabbit_pw" \
     --from-literal=RABBITMQ_URI="amqp://$rabbit_user:$rabbit_pw@rabbitmq:5672"
   echo "created secret $ns/video2mp3-secrets (admin password: kubectl -n $ns get secret video2mp3-secrets -o jsonpath='{.data.ADMIN_PASSWORD}' | base64 -d)"
+fi
+if [ -z "$(kubectl -n "$ns" get secret video2mp3-secrets -o jsonpath='{.data.DOWNLOAD_LINK_SECRET}')" ]; then
+  # Installs from before signed mail links: add the key the gateway and the notifier share.
+  kubectl -n "$ns" patch secret video2mp3-secrets --type merge -p "{\"stringData\":{\"DOWNLOAD_LINK_SECRET\":\"$(rand)$(rand)\"}}"
+  echo "added DOWNLOAD_LINK_SECRET to secret $ns/video2mp3-secrets"
 fi
 if ! kubectl -n "$ns" get secret video2mp3-smtp >/dev/null 2>&1; then
   : "${SMTP_HOST:?set SMTP_HOST (and SMTP_PORT, SMTP_USER, SMTP_PASSWORD, SMTP_SECURITY, SMTP_FROM) for the notifier}"

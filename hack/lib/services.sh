@@ -32,6 +32,10 @@ ensure_packages() {
   command -v ffmpeg >/dev/null && command -v ffprobe >/dev/null || missing+=(ffmpeg)
   [ -x /usr/sbin/rabbitmq-server ] || missing+=(rabbitmq-server)
   [ -x /usr/sbin/mariadbd ] || missing+=(mariadb-server)
+  # The browser test (hack/browser): Playwright drives Debian's Chromium.
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  command -v node >/dev/null || missing+=(nodejs)
+  command -v npm >/dev/null || missing+=(npm)
   if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; fi
 }
 

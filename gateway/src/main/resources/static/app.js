@@ -1,197 +1,199 @@
-// The gateway's web page: plain JavaScript, no build step. The token lives in sessionStorage only.
-(function () {
-  'use strict';
-  const $ = (id) => document.getElementById(id);
-  const POLL_MS = 3000;
-  let token = sessionStorage.getItem('video2mp3.token');
-  let pollTimer = null;
+// The gateway's web page: plain JavaScript modules, no build step.
+import { $, api, announce, ApiFailure, errorMessage, formatBytes, formatRemaining, progressBar, session, setProgress } from './common.js';
+import { conversionList } from './conversions.js';
 
-  function claims(jwt) {
-    try {
-      const part = jwt.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
-      return JSON.parse(decodeURIComponent(escape(atob(part))));
-    } catch (e) {
-      return {};
+const POLL_MS = 3000;
+const FINISHED_NOTICE_MS = 10000;
+let pollTimer = null;
+let maxUploadBytes = null;
+/** Uploaded files whose conversion is not finished yet: conversion name -> their notice. */
+const pending = new Map();
+const queue = [];
+let active = null;
+
+const list = conversionList({
+  isAdmin: () => !!session.claims().admin,
+  onPhase(item) {
+    const notice = pending.get(item.name);
+    if (!notice || !list.isTerminal(item)) return;
+    pending.delete(item.name);
+    notice.li.className = item.phase === 'Succeeded' ? 'ok' : 'error';
+    notice.text.textContent = item.phase === 'Succeeded'
+      ? notice.file + ' is converted: download it from the list below.'
+      : notice.file + ' could not be converted' + (item.message ? ': ' + item.message : '.');
+    setTimeout(() => notice.li.remove(), FINISHED_NOTICE_MS);
+  },
+});
+
+function show(loggedIn) {
+  $('login-section').hidden = loggedIn;
+  $('app-section').hidden = !loggedIn;
+  $('who').hidden = !loggedIn;
+  if (pollTimer) { clearInterval(pollTimer); pollTimer = null; }
+  if (loggedIn) {
+    $('username').textContent = session.claims().sub || '';
+    list.clear();
+    list.refresh();
+    loadLimits();
+    pollTimer = setInterval(list.refresh, POLL_MS);
+  }
+}
+
+session.onEnd(() => {
+  if (active) active.xhr.abort();
+  queue.length = 0;
+  show(false);
+});
+
+$('login-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  $('login-error').textContent = '';
+  const basic = btoa(unescape(encodeURIComponent($('login-user').value + ':' + $('login-password').value)));
+  try {
+    const response = await fetch('login', { method: 'POST', headers: { Authorization: 'Basic ' + basic } });
+    if (!response.ok) {
+      $('login-error').textContent = response.status === 401 ? 'Wrong username or password.' : await errorMessage(response);
+      return;
     }
-  }
-
-  async function errorMessage(response) {
-    try {
-      const body = await response.json();
-      return body.message || body.error || response.statusText;
-    } catch (e) {
-      return response.status + ' ' + response.statusText;
-    }
-  }
-
-  function show(loggedIn) {
-    $('login-section').hidden = loggedIn;
-    $('app-section').hidden = !loggedIn;
-    $('who').hidden = !loggedIn;
-    if (loggedIn) {
-      $('username').textContent = claims(token).sub || '';
-      refresh();
-      pollTimer = setInterval(refresh, POLL_MS);
-    } else if (pollTimer) {
-      clearInterval(pollTimer);
-      pollTimer = null;
-    }
-  }
-
-  function logout() {
-    token = null;
-    sessionStorage.removeItem('video2mp3.token');
-    show(false);
-  }
-
-  $('login-form').addEventListener('submit', async (event) => {
-    event.preventDefault();
-    $('login-error').textContent = '';
-    const basic = btoa(unescape(encodeURIComponent($('login-user').value + ':' + $('login-password').value)));
-    try {
-      const response = await fetch('login', { method: 'POST', headers: { Authorization: 'Basic ' + basic } });
-      if (!response.ok) {
-        $('login-error').textContent = response.status === 401 ? 'Wrong username or password.' : await errorMessage(response);
-        return;
-      }
-      token = (await response.text()).trim();
-      sessionStorage.setItem('video2mp3.token', token);
-      $('login-password').value = '';
-      show(true);
-    } catch (e) {
-      $('login-error').textContent = 'The server cannot be reached.';
-    }
-  });
-
-  $('logout').addEventListener('click', logout);
-
-  // XMLHttpRequest rather than fetch: only it reports upload progress.
-  $('upload-form').addEventListener('submit', (event) => {
-    event.preventDefault();
-    const file = $('file').files[0];
-    if (!file) return;
-    $('upload-error').textContent = '';
-    $('upload-ok').textContent = '';
-    $('upload-progress').hidden = false;
-    $('upload-button').disabled = true;
-    const form = new FormData();
-    form.append('file', file, file.name);
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', 'api/v1/conversions');
-    xhr.setRequestHeader('Authorization', 'Bearer ' + token);
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable) {
-        const percent = Math.floor((e.loaded / e.total) * 100);
-        $('upload-bar').value = percent;
-        $('upload-percent').textContent = percent + '%';
-      }
-    };
-    xhr.onload = () => {
-      $('upload-button').disabled = false;
-      $('upload-progress').hidden = true;
-      let body = {};
-      try { body = JSON.parse(xhr.responseText); } catch (e) { /* not JSON */ }
-      if (xhr.status === 202) {
-        $('upload-ok').textContent = 'Uploaded: ' + file.name + ' is being converted.';
-        $('upload-form').reset();
-        refresh();
-      } else if (xhr.status === 401) {
-        logout();
-      } else {
-        $('upload-error').textContent = body.message || ('Upload failed: HTTP ' + xhr.status);
-      }
-    };
-    xhr.onerror = () => {
-      $('upload-button').disabled = false;
-      $('upload-progress').hidden = true;
-      $('upload-error').textContent = 'The upload was interrupted.';
-    };
-    xhr.send(form);
-  });
-
-  async function refresh() {
-    if (!token) return;
-    try {
-      const response = await fetch('api/v1/conversions?size=50', { headers: { Authorization: 'Bearer ' + token } });
-      if (response.status === 401) { logout(); return; }
-      if (!response.ok) { $('list-error').textContent = await errorMessage(response); return; }
-      $('list-error').textContent = '';
-      render((await response.json()).items);
-    } catch (e) {
-      $('list-error').textContent = 'The server cannot be reached.';
-    }
-  }
-
-  function cell(text, className) {
-    const td = document.createElement('td');
-    td.textContent = text;
-    if (className) td.className = className;
-    return td;
-  }
-
-  function render(items) {
-    const body = document.querySelector('#conversions tbody');
-    body.replaceChildren();
-    $('empty').hidden = items.length > 0;
-    for (const item of items) {
-      const row = document.createElement('tr');
-      row.appendChild(cell(item.filename || item.name));
-      row.appendChild(cell(item.phase + (item.phase === 'Failed' && item.message ? ': ' + item.message : ''), 'phase-' + item.phase));
-      const progress = document.createElement('td');
-      const bar = document.createElement('progress');
-      bar.max = 100;
-      bar.value = item.progress || 0;
-      progress.appendChild(bar);
-      row.appendChild(progress);
-      row.appendChild(cell(item.createdAt ? new Date(item.createdAt).toLocaleString() : ''));
-      const action = document.createElement('td');
-      if (item.phase === 'Succeeded') {
-        const button = document.createElement('button');
-        button.type = 'button';
-        button.textContent = 'Download MP3';
-        button.addEventListener('click', () => download(item));
-        action.appendChild(button);
-      }
-      const remove = document.createElement('button');
-      remove.type = 'button';
-      remove.className = 'secondary';
-      remove.textContent = 'Delete';
-      remove.title = 'Delete this conversion and its files';
-      remove.addEventListener('click', () => removeConversion(item));
-      action.appendChild(remove);
-      row.appendChild(action);
-      body.appendChild(row);
-    }
-  }
-
-  async function removeConversion(item) {
-    if (!confirm('Delete ' + (item.filename || item.name) + ' and its MP3?')) return;
-    const response = await fetch('api/v1/conversions/' + encodeURIComponent(item.name),
-      { method: 'DELETE', headers: { Authorization: 'Bearer ' + token } });
-    if (response.status === 401) { logout(); return; }
-    if (!response.ok && response.status !== 404) { $('list-error').textContent = await errorMessage(response); return; }
-    refresh();
-  }
-
-  // The download needs the bearer header, so it is fetched and handed to the browser as a blob.
-  async function download(item) {
-    const response = await fetch('api/v1/conversions/' + encodeURIComponent(item.name) + '/audio',
-      { headers: { Authorization: 'Bearer ' + token } });
-    if (!response.ok) { $('list-error').textContent = await errorMessage(response); return; }
-    const blob = await response.blob();
-    const url = URL.createObjectURL(blob);
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = (item.filename || item.name).replace(/\.[^.]*$/, '') + '.mp3';
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10000);
-  }
-
-  if (token && (claims(token).exp || 0) * 1000 > Date.now()) {
+    session.start((await response.text()).trim());
+    $('login-password').value = '';
     show(true);
-  } else {
-    logout();
+    $('file').focus(); // straight to the upload area
+  } catch (e) {
+    $('login-error').textContent = 'The server cannot be reached.';
   }
-})();
+});
+
+$('logout').addEventListener('click', () => session.end());
+
+/** The server's limits, stated next to the file input and checked before an upload starts. */
+async function loadLimits() {
+  try {
+    const limits = await (await api('api/v1/limits')).json();
+    maxUploadBytes = limits.maxUploadBytes;
+    $('limits').textContent = 'Up to ' + formatBytes(limits.maxUploadBytes) + ' per file. Formats: '
+      + limits.formats.join(', ') + '.';
+    $('bitrate').replaceChildren(...limits.bitrates.map((rate) => {
+      const option = document.createElement('option');
+      option.value = rate;
+      option.textContent = rate.replace('k', ' kbit/s') + (rate === limits.defaultBitrate ? ' (default)' : '');
+      option.selected = rate === limits.defaultBitrate;
+      return option;
+    }));
+  } catch (e) {
+    if (!(e instanceof ApiFailure)) throw e;
+  }
+}
+
+// ---- uploads: a queue, one at a time, each with its own progress bar and Cancel button ----------
+
+function enqueue(files) {
+  $('upload-error').textContent = '';
+  for (const file of files) {
+    if (maxUploadBytes != null && file.size > maxUploadBytes) {
+      $('upload-error').textContent = file.name + ' is larger than the limit of ' + formatBytes(maxUploadBytes) + '.';
+      continue;
+    }
+    const li = document.createElement('li');
+    const text = document.createElement('span');
+    text.textContent = file.name + ': waiting';
+    const bar = progressBar('Upload of ' + file.name);
+    const cancel = document.createElement('button');
+    cancel.type = 'button';
+    cancel.className = 'secondary';
+    cancel.textContent = 'Cancel';
+    cancel.setAttribute('aria-label', 'Cancel the upload of ' + file.name);
+    li.append(text, bar, cancel);
+    $('uploads').appendChild(li);
+    const upload = { file, bitrate: $('bitrate').value, li, text, bar, cancel, xhr: null };
+    cancel.addEventListener('click', () => cancelUpload(upload));
+    queue.push(upload);
+  }
+  next();
+}
+
+function cancelUpload(upload) {
+  if (upload === active) {
+    upload.xhr.abort();
+  } else {
+    queue.splice(queue.indexOf(upload), 1);
+    finishUpload(upload, 'error', upload.file.name + ': upload cancelled.');
+    next();
+  }
+}
+
+function finishUpload(upload, className, message) {
+  upload.li.className = className;
+  upload.text.textContent = message;
+  upload.bar.remove();
+  upload.cancel.remove();
+  announce(message);
+  if (className === 'error') setTimeout(() => upload.li.remove(), FINISHED_NOTICE_MS);
+}
+
+// XMLHttpRequest rather than fetch: only it reports upload progress (and it can be aborted).
+function next() {
+  if (active || queue.length === 0) return;
+  const upload = active = queue.shift();
+  const form = new FormData();
+  form.append('bitrate', upload.bitrate);
+  form.append('file', upload.file, upload.file.name);
+  const xhr = upload.xhr = new XMLHttpRequest();
+  const started = Date.now();
+  xhr.open('POST', 'api/v1/conversions');
+  xhr.setRequestHeader('Authorization', 'Bearer ' + session.token);
+  upload.text.textContent = upload.file.name + ': uploading';
+  xhr.upload.onprogress = (e) => {
+    if (!e.lengthComputable) return;
+    const remaining = formatRemaining(e.loaded / e.total, Date.now() - started);
+    setProgress(upload.bar, (e.loaded / e.total) * 100, remaining);
+    upload.text.textContent = upload.file.name + ': ' + Math.floor((e.loaded / e.total) * 100) + '%'
+      + (remaining ? ' · ' + remaining : '');
+  };
+  const done = (className, message) => {
+    active = null;
+    finishUpload(upload, className, message);
+    next();
+  };
+  xhr.onload = () => {
+    let body = {};
+    try { body = JSON.parse(xhr.responseText); } catch (e) { /* not JSON */ }
+    if (xhr.status === 202) {
+      done('ok', 'Uploaded: ' + upload.file.name + ' is being converted.');
+      pending.set(body.name, { file: upload.file.name, li: upload.li, text: upload.text });
+      list.refresh();
+    } else if (xhr.status === 401) {
+      done('error', upload.file.name + ': your session has ended.');
+      session.end();
+    } else {
+      done('error', upload.file.name + ': ' + (body.message || 'upload failed (HTTP ' + xhr.status + ')'));
+    }
+  };
+  xhr.onerror = () => done('error', upload.file.name + ': the upload was interrupted.');
+  xhr.onabort = () => done('error', upload.file.name + ': upload cancelled.');
+  xhr.send(form);
+}
+
+$('upload-form').addEventListener('submit', (event) => event.preventDefault());
+$('file').addEventListener('change', () => {
+  enqueue([...$('file').files]);
+  $('file').value = '';
+});
+
+const zone = $('drop-zone');
+zone.addEventListener('dragover', (event) => { event.preventDefault(); zone.classList.add('dragging'); });
+zone.addEventListener('dragleave', () => zone.classList.remove('dragging'));
+zone.addEventListener('drop', (event) => {
+  event.preventDefault();
+  zone.classList.remove('dragging');
+  enqueue([...event.dataTransfer.files]);
+});
+// A file dropped beside the zone must not make the browser navigate away from the page.
+window.addEventListener('dragover', (event) => event.preventDefault());
+window.addEventListener('drop', (event) => event.preventDefault());
+
+if (session.valid()) {
+  show(true);
+} else {
+  session.end();
+}

@@ -21,8 +21,10 @@ import io.video2mp3.api.messaging.EventCodec;
 import io.video2mp3.api.storage.StorageLayout;
 import io.video2mp3.gateway.support.AuthProcess;
 import io.video2mp3.gateway.support.GatewayInstance;
+import io.video2mp3.gateway.support.GatewayStack;
 import io.video2mp3.gateway.support.Infrastructure;
 import io.video2mp3.gateway.support.Multipart;
+import io.video2mp3.gateway.support.OperatorStandIn;
 import io.video2mp3.gateway.support.TestMedia;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -66,6 +68,7 @@ class GatewayIT {
   static Path media;
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private GatewayStack stack;
   private AuthProcess auth;
   private Infrastructure infra;
   private GatewayInstance gateway;
@@ -74,25 +77,20 @@ class GatewayIT {
 
   @BeforeAll
   void startEverything() throws Exception {
-    auth = AuthProcess.start("gateway-it");
+    stack = GatewayStack.start("gateway-it");
+    auth = stack.auth();
+    infra = stack.infra();
+    gateway = stack.gateway();
     auth.createUser(ALICE, PASSWORD, false);
     auth.createUser(BOB, PASSWORD, false);
-    infra = new Infrastructure();
-    gateway = GatewayInstance.builder(infra, auth).start();
     video = Files.readAllBytes(TestMedia.mp4(media, "talk.mp4", 2));
     mp3 = Files.readAllBytes(TestMedia.mp3(media, "talk.mp3", 2));
   }
 
   @AfterAll
   void stopEverything() throws Exception {
-    if (gateway != null) {
-      gateway.close();
-    }
-    if (infra != null) {
-      infra.close();
-    }
-    if (auth != null) {
-      auth.close();
+    if (stack != null) {
+      stack.close();
     }
   }
 
@@ -522,29 +520,8 @@ class GatewayIT {
     return seen.stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
   }
 
-  /** Plays the operator and converter: stores the MP3 under the uid and marks the conversion Succeeded. */
   private String finish(String name) {
-    VideoConversion conversion = conversion(name);
-    String uid = conversion.getMetadata().getUid();
-    GridFSBucket mp3s = GridFSBuckets.create(infra.mongo, StorageLayout.MP3S_BUCKET);
-    mp3s.uploadFromStream(new BsonString(uid), "talk.mp3", new ByteArrayInputStream(mp3),
-        new GridFSUploadOptions().metadata(new Document(StorageLayout.META_NAMESPACE, Infrastructure.NAMESPACE)
-            .append(StorageLayout.META_CONVERSION, name)
-            .append(StorageLayout.META_CONTENT_TYPE, "audio/mpeg")
-            .append(StorageLayout.META_DURATION_SECONDS, 2.0)
-            .append(StorageLayout.META_BITRATE, "64k")));
-    infra.kubernetes.resources(VideoConversion.class).inNamespace(Infrastructure.NAMESPACE).withName(name)
-        .editStatus(current -> {
-          VideoConversionStatus status = new VideoConversionStatus();
-          status.setPhase(Phase.Succeeded);
-          status.setProgress(100);
-          status.setStartedAt(Instant.now().minusSeconds(5).toString());
-          status.setCompletedAt(Instant.now().toString());
-          status.setOutput(new ConversionOutput(uid, (long) mp3.length, 2.0, "64k"));
-          current.setStatus(status);
-          return current;
-        });
-    return uid;
+    return OperatorStandIn.finish(infra, name, mp3);
   }
 
   private static String sha256(byte[] bytes) throws Exception {

@@ -43,8 +43,8 @@ class HostileRequestsIT {
   @BeforeAll
   void start() throws Exception {
     stack = GatewayStack.start("hostile-it", gateway -> gateway);
-    stack.auth.createUser("ivy", PASSWORD, false);
-    api = new ApiClient(stack.gateway);
+    stack.auth().createUser("ivy", PASSWORD, false);
+    api = new ApiClient(stack.gateway());
     video = Files.readAllBytes(TestMedia.mp4(media, "talk.mp4", 1));
     token = api.token("ivy", PASSWORD);
   }
@@ -70,7 +70,7 @@ class HostileRequestsIT {
 
   @Test
   void aMultipartFilenameLongerThanThePartHeaderLimitIs400SayingSo() throws Exception {
-    long files = stack.infra.count("videos.files");
+    long files = stack.infra().count("videos.files");
     for (String name : List.of("a".repeat(600) + ".mp4", "動画".repeat(120) + ".mp4")) {
       HttpResponse<String> response = upload(new Multipart().file("file", name, "video/mp4", video));
 
@@ -78,7 +78,7 @@ class HostileRequestsIT {
       assertThat(JSON.readTree(response.body()).path("message").asText())
           .contains("longer than 512 bytes").contains("filename").doesNotContain("2147483648");
     }
-    assertThat(stack.infra.count("videos.files")).isEqualTo(files);
+    assertThat(stack.infra().count("videos.files")).isEqualTo(files);
   }
 
   @Test
@@ -108,11 +108,11 @@ class HostileRequestsIT {
   @Test
   void actuatorIsOnlyOnTheManagementPort() throws Exception {
     for (String path : List.of("/actuator", "/actuator/health", "/actuator/prometheus", "/actuator/env")) {
-      HttpResponse<String> response = api.anonymous(stack.gateway.url(path));
+      HttpResponse<String> response = api.anonymous(stack.gateway().url(path));
       assertThat(response.statusCode()).as(path).isEqualTo(404);
       assertThat(response.body()).doesNotContain("jvm_").doesNotContain("UP");
     }
-    HttpResponse<String> metrics = api.anonymous(stack.gateway.managementUrl("/actuator/prometheus"));
+    HttpResponse<String> metrics = api.anonymous(stack.gateway().managementUrl("/actuator/prometheus"));
     assertThat(metrics.statusCode()).isEqualTo(200);
     assertThat(metrics.body()).contains("jvm_");
   }

@@ -11,6 +11,8 @@ import java.util.UUID;
 public final class Events {
 
   public static final Instant FINISHED_AT = Instant.parse("2026-11-22T10:00:00Z");
+  /** The download-link key of every test (DOWNLOAD_LINK_SECRET). */
+  public static final String LINK_SECRET = "notifier-test-download-link-secret-0123456789";
 
   private Events() {
   }

@@ -40,6 +40,7 @@ public final class ItSupport {
     registry.add("notifier.mongodb-uri", mongoUri);
     registry.add("notifier.smtp.host", () -> "127.0.0.1");
     registry.add("notifier.smtp.port", smtpPort);
+    registry.add("notifier.download-link-secret", () -> Events.LINK_SECRET);
   }
 
   /** SMTP attempts per delivery, the timeout of each and the back-off between them (quick in tests). */

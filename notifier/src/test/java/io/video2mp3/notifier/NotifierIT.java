@@ -114,12 +114,13 @@ class NotifierIT {
     assertThat(parts.getBodyPart(1).isMimeType("text/html")).isTrue();
     String text = (String) parts.getBodyPart(0).getContent();
     String html = (String) parts.getBodyPart(1).getContent();
-    String link = "https://mp3.example.test/download?fid=" + fid;
+    String linkStart = "https://mp3.example.test/download/signed?fid=" + fid + "&amp;owner=alice&amp;exp=";
     assertThat(text.replace("\r\n", "\n"))
-        .contains("Download: " + link + "\n")
+        .containsPattern("Download: https://mp3\\.example\\.test/download/signed\\?fid=" + fid
+            + "&owner=alice&exp=[0-9]+&sig=[A-Za-z0-9_-]{43}\n")
         .containsPattern("(?m)^mp3 file_id: " + fid + "$")
         .contains("Size: 9.4 MiB").contains("Duration: 10:15").contains("kept for 3 days");
-    assertThat(html).contains("href=\"" + link + "\"").contains("mp3 file_id: " + fid);
+    assertThat(html).contains("href=\"" + linkStart).contains("mp3 file_id: " + fid);
   }
 
   @Test

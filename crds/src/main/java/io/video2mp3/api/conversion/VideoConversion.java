@@ -59,7 +59,6 @@ public class VideoConversion extends CustomResource<VideoConversionSpec, VideoCo
     return getSpec() == null ? new AdmittedRequest(null, null, null) : AdmittedRequest.of(getSpec());
   }
 
-  /** Leniently: a spec that does not fit the types becomes an unreadable spec, never a failed list or watch. */
   /** An unreadable spec is written back as it was stored, so a copy made through JSON stays unreadable. */
   @Override
   @JsonSerialize(using = LenientSpecSerializer.class)
@@ -67,6 +66,7 @@ public class VideoConversion extends CustomResource<VideoConversionSpec, VideoCo
     return super.getSpec();
   }
 
+  /** Leniently: a spec that does not fit the types becomes an unreadable spec, never a failed list or watch. */
   @Override
   @JsonDeserialize(using = LenientSpecDeserializer.class)
   public void setSpec(VideoConversionSpec spec) {

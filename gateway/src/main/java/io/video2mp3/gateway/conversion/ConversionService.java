@@ -7,6 +7,7 @@ import io.video2mp3.gateway.error.ApiException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
 
 /** Conversions as a caller may see them: their own, or all for admins; anything else does not exist. */
@@ -40,12 +41,19 @@ public class ConversionService {
 
   /** The conversion whose output is {@code fileId} (its uid), if the caller may see it. */
   public Optional<VideoConversion> findByOutput(Caller caller, String fileId) {
+    return withOutput(fileId).filter(conversion -> visibleTo(caller, conversion)).findFirst();
+  }
+
+  /** The conversion whose output is {@code fileId}, whoever owns it: for a link that carries its own proof. */
+  public Optional<VideoConversion> findByOutput(String fileId) {
+    return withOutput(fileId).findFirst();
+  }
+
+  private Stream<VideoConversion> withOutput(String fileId) {
     return repository.list().stream()
         .filter(conversion -> fileId.equals(conversion.getMetadata().getUid())
             || (conversion.getStatus() != null && conversion.getStatus().getOutput() != null
-                && fileId.equals(conversion.getStatus().getOutput().fileId())))
-        .filter(conversion -> visibleTo(caller, conversion))
-        .findFirst();
+                && fileId.equals(conversion.getStatus().getOutput().fileId())));
   }
 
   public void delete(Caller caller, String name) {

@@ -2,6 +2,7 @@ package io.video2mp3.gateway.download;
 
 import io.video2mp3.api.conversion.Phase;
 import io.video2mp3.api.conversion.VideoConversion;
+import io.video2mp3.api.download.SignedLink;
 import io.video2mp3.gateway.auth.Caller;
 import io.video2mp3.gateway.conversion.ConversionService;
 import io.video2mp3.gateway.conversion.ConversionView;
@@ -46,6 +47,19 @@ class DownloadService {
       conversion = conversions.findByOutput(caller, fileId);
     }
     return of(conversion.orElseThrow(() -> ApiException.notFound("file " + fileId)));
+  }
+
+  /**
+   * By a signed link's grant, with no caller: the conversion must still exist, belong to the grant's
+   * owner and have the granted file as its output; a deleted conversion's link is dead.
+   */
+  Download bySignedLink(SignedLink.Grant grant) {
+    VideoConversion conversion = conversions.findByOutput(grant.fileId())
+        .filter(found -> found.request().owner() != null
+            && grant.owner().equals(SignedLink.ownerKey(found.request().owner())))
+        .filter(found -> grant.fileId().equals(outputFileId(found)))
+        .orElseThrow(() -> ApiException.notFound("file " + grant.fileId()));
+    return of(conversion);
   }
 
   private Optional<VideoConversion> lookup(Caller caller, String name) {

@@ -1,6 +1,7 @@
 package io.video2mp3.gateway.upload;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -11,6 +12,10 @@ public final class MediaSniffer {
 
   /** How many leading bytes {@link #detect} looks at (MPEG-TS needs two 188-byte packets' sync bytes). */
   public static final int HEAD_BYTES = 512;
+
+  /** What {@link #detect} recognises, in the words users know (for the page's stated limits). */
+  public static final List<String> FORMATS = List.of("MP4", "MOV", "3GP", "MKV", "WebM", "AVI",
+      "WMV", "MPEG", "MPEG-TS", "FLV", "Ogg", "RealMedia", "MP3", "AAC", "WAV", "FLAC", "AMR");
 
   private MediaSniffer() {
   }

@@ -38,6 +38,9 @@ class UploadController {
 
   private static final Logger log = LoggerFactory.getLogger(UploadController.class);
   private static final String FILE_FIELD = "file";
+  private static final String BITRATE_FIELD = "bitrate";
+  /** A form field other than the file is a short value such as {@code 192k}. */
+  private static final int MAX_FIELD_BYTES = 64;
   /** Room for multipart boundaries and headers on top of the file itself. */
   private static final long MULTIPART_OVERHEAD_BYTES = 1024 * 1024;
 
@@ -54,17 +57,20 @@ class UploadController {
   @Operation(summary = "Upload a video (multipart field 'file', or a raw video/* body with ?filename=) and start its conversion")
   @PostMapping({"/upload", "/api/v1/conversions"})
   ResponseEntity<UploadResponse> upload(@Parameter(hidden = true) Caller caller, HttpServletRequest request,
-      @RequestParam(name = "filename", required = false) String filename) {
+      @RequestParam(name = "filename", required = false) String filename,
+      @Parameter(description = "output bitrate such as 128k (also a multipart field 'bitrate'); default OUTPUT_BITRATE")
+      @RequestParam(name = BITRATE_FIELD, required = false) String bitrate) {
     Timer.Sample sample = metrics.start();
     String outcome = "failed";
     long bytes = 0;
     try {
       uploads.checkCaller(caller);
       refuseIfDeclaredTooLarge(request);
-      StoredVideo video = JakartaServletFileUpload.isMultipartContent(request)
-          ? storeMultipart(caller, request)
-          : storeRaw(caller, request, filename);
-      String name = uploads.start(caller, video);
+      Upload upload = JakartaServletFileUpload.isMultipartContent(request)
+          ? storeMultipart(caller, request, bitrate)
+          : new Upload(storeRaw(caller, request, filename), bitrate);
+      StoredVideo video = upload.video();
+      String name = startOrDiscard(caller, upload);
       outcome = "accepted";
       bytes = video.size();
       String statusUrl = urls.base() + "/api/v1/conversions/" + name;
@@ -110,19 +116,41 @@ class UploadController {
     }
   }
 
-  private StoredVideo storeMultipart(Caller caller, HttpServletRequest request) throws IOException {
+  /** A stored video and the bitrate asked for it (null: the default). */
+  private record Upload(StoredVideo video, String bitrate) {
+  }
+
+  /** A bitrate found bad only after the file (a form field after it) must not leave the video behind. */
+  private String startOrDiscard(Caller caller, Upload upload) {
+    try {
+      return uploads.start(caller, upload.video(), upload.bitrate());
+    } catch (ApiException e) {
+      if (e.status() == HttpStatus.BAD_REQUEST) {
+        uploads.discard(upload.video());
+      }
+      throw e;
+    }
+  }
+
+  private Upload storeMultipart(Caller caller, HttpServletRequest request, String bitrate) throws IOException {
     FileItemInputIterator items = new JakartaServletDiskFileUpload().getItemIterator(request);
     StoredVideo stored = null;
+    String requested = bitrate;
     try {
       while (items.hasNext()) {
         FileItemInput item = items.next();
+        if (BITRATE_FIELD.equals(item.getFieldName()) && item.isFormField()) {
+          requested = fieldValue(item);
+          continue;
+        }
         if (!FILE_FIELD.equals(item.getFieldName())) {
           continue; // other fields are skipped (and drained) by the iterator
         }
         if (stored != null) {
           throw ApiException.badRequest("send exactly one multipart field 'file'; this request has several");
         }
-        stored = uploads.store(caller, item.getInputStream(), item.getName(), item.getContentType());
+        stored = uploads.store(caller, item.getInputStream(), MultipartFilenames.decode(item.getName()),
+            item.getContentType());
       }
     } catch (IOException | RuntimeException e) {
       if (stored != null) {
@@ -133,7 +161,15 @@ class UploadController {
     if (stored == null) {
       throw ApiException.badRequest("the multipart body has no field 'file'");
     }
-    return stored;
+    return new Upload(stored, requested);
+  }
+
+  private static String fieldValue(FileItemInput item) throws IOException {
+    byte[] value = item.getInputStream().readNBytes(MAX_FIELD_BYTES + 1);
+    if (value.length > MAX_FIELD_BYTES) {
+      throw ApiException.badRequest("the field '" + item.getFieldName() + "' is too long");
+    }
+    return new String(value, java.nio.charset.StandardCharsets.UTF_8).strip();
   }
 
   private StoredVideo storeRaw(Caller caller, HttpServletRequest request, String filename) throws IOException {

@@ -37,6 +37,9 @@ public class UploadService {
   /** C0, DEL and C1 controls, line/paragraph separators, the ALM/LRM/RLM marks, embeddings, overrides, isolates. */
   private static final String INVISIBLE_OR_CONTROL =
       "[\\p{Cc}\\u2028\\u2029\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]";
+  /** The MP3 encoder's range (libmp3lame: 32-320 kbit/s at 44.1/48 kHz). */
+  static final long MIN_BITS_PER_SECOND = 32_000;
+  static final long MAX_BITS_PER_SECOND = 320_000;
 
   private final VideoStore videos;
   private final ConversionPublisher publisher;
@@ -81,11 +84,14 @@ public class UploadService {
         caller.asOwner());
   }
 
-  /** Hands a stored video over to the conversion pipeline; returns the conversion's name. */
-  public String start(Caller caller, StoredVideo video) {
+  /**
+   * Hands a stored video over to the conversion pipeline at the requested bitrate (null or blank: the
+   * configured default); returns the conversion's name. A bad bitrate is a 400 before anything is queued.
+   */
+  public String start(Caller caller, StoredVideo video, String requestedBitrate) {
     String name = VideoConversion.nameForFileId(video.fileId());
     VideoConversionSpec spec = new VideoConversionSpec(
-        Source.upload(video.fileId(), video.filename()), OutputSpec.mp3(bitrate), caller.asOwner());
+        Source.upload(video.fileId(), video.filename()), OutputSpec.mp3(bitrate(requestedBitrate)), caller.asOwner());
     // The rules of the CRD's schema, before anything is queued: a spec the operator would fail is a 400 now.
     String problem = VideoConversionSpecValidator.problem(spec);
     if (problem != null) {
@@ -107,6 +113,27 @@ public class UploadService {
           name, e.getMessage());
     }
     return name;
+  }
+
+  /** The default bitrate and the range of the MP3 encoder, for the page's choice and the limits endpoint. */
+  public String defaultBitrate() {
+    return bitrate;
+  }
+
+  static String bitrate(String requested, String defaultBitrate) {
+    if (requested == null || requested.isBlank()) {
+      return defaultBitrate;
+    }
+    if (!requested.matches(OutputSpec.BITRATE_PATTERN)
+        || OutputSpec.bitsPerSecond(requested) < MIN_BITS_PER_SECOND
+        || OutputSpec.bitsPerSecond(requested) > MAX_BITS_PER_SECOND) {
+      throw ApiException.badRequest("bitrate must be a number of kbit/s from 32k to 320k, such as 128k or 192k");
+    }
+    return requested;
+  }
+
+  private String bitrate(String requested) {
+    return bitrate(requested, bitrate);
   }
 
   public void discard(StoredVideo video) {

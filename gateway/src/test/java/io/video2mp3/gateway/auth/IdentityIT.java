@@ -51,8 +51,8 @@ class IdentityIT {
   void start() throws Exception {
     stack = GatewayStack.start("identity-it",
         gateway -> gateway.set("gateway.token-cache-ttl", TOKEN_CACHE_TTL.toSeconds() + "s"));
-    auth = stack.auth;
-    api = new ApiClient(stack.gateway);
+    auth = stack.auth();
+    api = new ApiClient(stack.gateway());
     video = Files.readAllBytes(TestMedia.mp4(media, "talk.mp4", 1));
   }
 
@@ -126,7 +126,7 @@ class IdentityIT {
     byKubectl.setMetadata(new ObjectMetaBuilder().withName("by-kubectl").withNamespace(Infrastructure.NAMESPACE).build());
     byKubectl.setSpec(new VideoConversionSpec(Source.url("https://example.com/talk.mp4", "talk.mp4"),
         OutputSpec.mp3("192k"), new Owner("frank", "frank@example.com")));
-    stack.infra.kubernetes.resource(byKubectl).create();
+    stack.infra().kubernetes.resource(byKubectl).create();
 
     assertThat(api.get("/api/v1/conversions/by-kubectl", frank).statusCode()).isEqualTo(404);
     assertThat(names(api.get("/api/v1/conversions?size=100", frank))).doesNotContain("by-kubectl");
@@ -147,7 +147,7 @@ class IdentityIT {
   @Test
   void aTrustedProxysForwardedForNamesTheClient() throws Exception {
     auth.createUser("hugo", PASSWORD, false);
-    try (GatewayInstance behindProxy = GatewayInstance.builder(stack.infra, auth)
+    try (GatewayInstance behindProxy = GatewayInstance.builder(stack.infra(), auth)
         .set("gateway.trusted-proxies", "127.0.0.0/8").start()) {
       ApiClient viaProxy = new ApiClient(behindProxy);
       // The proxy (this test) appends the real client; what a client wrote itself stays to the left.

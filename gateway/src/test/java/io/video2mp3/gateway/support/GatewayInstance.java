@@ -13,6 +13,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class GatewayInstance implements AutoCloseable {
 
+  /** DOWNLOAD_LINK_SECRET of every test gateway. */
+  public static final String LINK_SECRET = "gateway-test-download-link-secret-0123456789";
+
   private final ConfigurableApplicationContext context;
   private final URI url;
   private final URI managementUrl;
@@ -33,7 +36,8 @@ public final class GatewayInstance implements AutoCloseable {
         .set("gateway.rabbitmq-uri", Infrastructure.RABBITMQ_URI)
         .set("gateway.kubernetes-master-url", infrastructure.kubernetesUrl())
         .set("gateway.conversions-namespace", Infrastructure.NAMESPACE)
-        .set("gateway.dependency-timeout", "3s");
+        .set("gateway.dependency-timeout", "3s")
+        .set("gateway.download-link-secret", LINK_SECRET);
   }
 
   public URI url() {

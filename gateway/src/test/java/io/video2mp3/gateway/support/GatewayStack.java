@@ -3,17 +3,11 @@ package io.video2mp3.gateway.support;
 import io.video2mp3.api.conversion.VideoConversion;
 import java.util.function.UnaryOperator;
 
-/** A gateway with everything around it: the auth process, the infrastructure; closed in reverse order. */
-public final class GatewayStack implements AutoCloseable {
+/** A started auth service, the infrastructure and one gateway on them; closed in reverse order. */
+public record GatewayStack(AuthProcess auth, Infrastructure infra, GatewayInstance gateway) implements AutoCloseable {
 
-  public final AuthProcess auth;
-  public final Infrastructure infra;
-  public final GatewayInstance gateway;
-
-  private GatewayStack(AuthProcess auth, Infrastructure infra, GatewayInstance gateway) {
-    this.auth = auth;
-    this.infra = infra;
-    this.gateway = gateway;
+  public static GatewayStack start(String name) throws Exception {
+    return start(name, UnaryOperator.identity());
   }
 
   /** Starts auth (log {@code target/auth-<name>.log}), the infrastructure and a gateway with {@code settings}. */
@@ -39,8 +33,8 @@ public final class GatewayStack implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
-    gateway.close();
-    infra.close();
-    auth.close();
+    try (AuthProcess a = auth; Infrastructure i = infra; GatewayInstance g = gateway) {
+      // try-with-resources closes the gateway, then the infrastructure, then auth, even when one fails
+    }
   }
 }

@@ -7,6 +7,7 @@ import com.mongodb.client.gridfs.GridFSBuckets;
 import com.mongodb.client.gridfs.model.GridFSFile;
 import io.video2mp3.api.storage.StorageLayout;
 import io.video2mp3.gateway.support.AuthProcess;
+import io.video2mp3.gateway.support.GatewayInstance;
 import io.video2mp3.gateway.support.Infrastructure;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
@@ -79,6 +80,7 @@ class LargeUploadIT {
     env.put("RABBITMQ_URI", Infrastructure.RABBITMQ_URI);
     env.put("KUBERNETES_MASTER_URL", infra.kubernetesUrl());
     env.put("CONVERSIONS_NAMESPACE", Infrastructure.NAMESPACE);
+    env.put("DOWNLOAD_LINK_SECRET", GatewayInstance.LINK_SECRET);
     gateway = builder.start();
     awaitReady();
   }

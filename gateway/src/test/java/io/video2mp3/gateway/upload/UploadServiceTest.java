@@ -1,8 +1,11 @@
 package io.video2mp3.gateway.upload;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.video2mp3.gateway.error.ApiException;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -50,5 +53,21 @@ class UploadServiceTest {
     // A cut that would fall inside a surrogate pair falls before it.
     String emoji = "e".repeat(195) + "\uD83C\uDFAC".repeat(10) + ".mp4";
     assertThat(UploadService.cleanFilename(emoji)).isEqualTo("e".repeat(195) + ".mp4");
+  }
+
+  @Test
+  void aMissingBitrateIsTheDefaultAndAGoodOneIsKept() {
+    assertThat(UploadService.bitrate(null, "192k")).isEqualTo("192k");
+    assertThat(UploadService.bitrate(" ", "192k")).isEqualTo("192k");
+    assertThat(UploadService.bitrate("128k", "192k")).isEqualTo("128k");
+    assertThat(UploadService.bitrate("320k", "192k")).isEqualTo("320k");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"128", "128K", "1000k", "16k", "321k", "128k;rm", "abc"})
+  void aBadBitrateIsABadRequest(String bitrate) {
+    assertThatThrownBy(() -> UploadService.bitrate(bitrate, "192k"))
+        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.BAD_REQUEST))
+        .hasMessageContaining("32k to 320k");
   }
 }

@@ -158,6 +158,7 @@ public final class LocalPlatform implements AutoCloseable {
     }
     // The operator's limit, its default as in a cluster (4); the runner runs as many Jobs at once as it admits.
     int maxConcurrentJobs = env.integer("MAX_CONCURRENT_JOBS", 4);
+    kube.servePodLogsFrom(data.resolve("scratch"));
     KubernetesClient runnerClient = kube.client();
     JobRunner runner = new JobRunner(runnerClient, new JobRunnerSettings(data.resolve("scratch"),
         jars.operator().map(jar -> Map.of("/app/operator.jar", jar.toString())).orElse(Map.of()), java,
@@ -172,6 +173,10 @@ public final class LocalPlatform implements AutoCloseable {
     String jwtSecret = env.text("JWT_SECRET", null);
     if (jwtSecret == null) {
       jwtSecret = KeptSecret.in(data.resolve("jwt-secret"), 48);
+    }
+    String linkSecret = env.text("DOWNLOAD_LINK_SECRET", null);
+    if (linkSecret == null) {
+      linkSecret = KeptSecret.in(data.resolve("download-link-secret"), 48);
     }
     int gatewayPort = env.port("GATEWAY_PORT", 8080);
     int authPort = env.port("AUTH_PORT", 5000);
@@ -210,6 +215,7 @@ public final class LocalPlatform implements AutoCloseable {
     notifierEnv.putAll(Map.of("SERVER_PORT", String.valueOf(notifierPort), "SMTP_HOST", "127.0.0.1",
         "SMTP_PORT", String.valueOf(mail.smtpPort()), "SMTP_SECURITY", "none",
         "SMTP_FROM", "video2mp3 <noreply@video2mp3.local>"));
+    notifierEnv.put("DOWNLOAD_LINK_SECRET", linkSecret);
     startService(services, jars, "notifier", java, jvm, notifierEnv, logs,
         "http://127.0.0.1:" + notifierPort + "/actuator/health");
 
@@ -217,7 +223,7 @@ public final class LocalPlatform implements AutoCloseable {
     // Actuator is on a separate loopback port, never the API's.
     int gatewayManagementPort = Ports.free();
     gatewayEnv.putAll(Map.of("SERVER_PORT", String.valueOf(gatewayPort), "AUTH_URL", authUrl,
-        "MANAGEMENT_PORT", String.valueOf(gatewayManagementPort)));
+        "MANAGEMENT_PORT", String.valueOf(gatewayManagementPort), "DOWNLOAD_LINK_SECRET", linkSecret));
     startService(services, jars, "gateway", java, jvm, gatewayEnv, logs,
         "http://127.0.0.1:" + gatewayManagementPort + "/actuator/health");
 

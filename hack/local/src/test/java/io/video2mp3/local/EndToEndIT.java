@@ -208,12 +208,18 @@ class EndToEndIT {
     Matcher fid = FILE_ID.matcher(mail.text());
     assertThat(fid.find()).as("the mail names the mp3 file id:\n%s", mail.text()).isTrue();
     String fileId = fid.group(1);
-    assertThat(mail.text()).contains("/download?fid=" + fileId);
+    Matcher signed = Pattern.compile("Download: (\\S+/download/signed\\?fid=" + Pattern.quote(fileId) + "&\\S+)")
+        .matcher(mail.text());
+    assertThat(signed.find()).as("the mail's signed link:\n%s", mail.text()).isTrue();
+    HttpResponse<byte[]> byLink = HTTP.send(HttpRequest.newBuilder(URI.create(signed.group(1))).GET().build(),
+        BodyHandlers.ofByteArray());
+    assertThat(byLink.statusCode()).as("the mail's link downloads without a login").isEqualTo(200);
 
     HttpResponse<byte[]> download = HTTP.send(get("/download?fid=" + encode(fileId), token), BodyHandlers.ofByteArray());
     assertThat(download.statusCode()).isEqualTo(200);
     assertThat(download.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("audio/mpeg"));
     assertThat(download.headers().firstValue("Content-Disposition")).hasValueSatisfying(d -> assertThat(d).startsWith("attachment"));
+    assertThat(byLink.body()).isEqualTo(download.body());
     Path mp3 = Files.write(dir.resolve("tutorial.mp3"), download.body());
     assertThat(duration(mp3)).isCloseTo(12.0, within(1.0));
     assertThat(ffprobe(mp3, "stream=codec_name")).isEqualTo("mp3");
@@ -430,6 +436,12 @@ class EndToEndIT {
     assertThat(ports).as("the operator's health port").contains(operatorPort);
   }
 
+  @Test
+  @Order(8)
+  void theWebPageWorksInChromium() throws Exception {
+    BrowserTest.run(REPO, endpoints, media);
+  }
+
   // ---------------------------------------------------------------------------------------------------
   // Test data
 
@@ -444,6 +456,12 @@ class EndToEndIT {
       ffmpeg("-f", "lavfi", "-i", "sine=frequency=" + (300 + 100 * i) + ":duration=30", "-f", "lavfi", "-i",
           "testsrc=size=64x48:rate=5:duration=30", "-shortest", "-c:v", "libx264", "-preset", "ultrafast",
           "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "96k", media.resolve("restart-" + i + ".mp4").toString());
+    }
+    // For the browser test: two short videos, one with quotes in its name.
+    for (String name : List.of("browser one.mp4", "Our \"best\" talk.mp4")) {
+      ffmpeg("-f", "lavfi", "-i", "sine=frequency=550:duration=4", "-f", "lavfi", "-i",
+          "testsrc=size=160x120:rate=10:duration=4", "-shortest", "-c:v", "libx264", "-preset", "ultrafast",
+          "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "96k", media.resolve(name).toString());
     }
     try {
       Files.writeString(media.resolve("notes.mp4"), "These are my meeting notes, not a video.\n".repeat(50));

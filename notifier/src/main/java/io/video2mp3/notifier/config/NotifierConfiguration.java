@@ -5,6 +5,7 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.video2mp3.api.download.SignedLink;
 import io.video2mp3.api.messaging.EventCodec;
 import io.video2mp3.api.storage.StorageLayout;
 import io.video2mp3.api.storage.Deliveries;
@@ -25,6 +26,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -106,9 +108,12 @@ public class NotifierConfiguration {
     return new NotifierMetrics(registry);
   }
 
+  /** Signs the mails' download links with DOWNLOAD_LINK_SECRET (the gateway verifies them); required. */
   @Bean
-  MailComposer mailComposer(NotifierProperties properties) {
-    return new MailComposer(properties.publicBaseUrl(), properties.retentionDays());
+  MailComposer mailComposer(NotifierProperties properties, Clock clock,
+      @Value("${notifier.download-link-secret:}") String downloadLinkSecret) {
+    return new MailComposer(properties.publicBaseUrl(), properties.retentionDays(),
+        SignedLink.fromSecret(downloadLinkSecret), clock);
   }
 
   @Bean

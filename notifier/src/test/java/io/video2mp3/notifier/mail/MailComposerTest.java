@@ -5,14 +5,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.video2mp3.api.conversion.Owner;
 import io.video2mp3.api.conversion.Phase;
+import io.video2mp3.api.download.SignedLink;
 import io.video2mp3.api.messaging.ConversionFinished;
 import io.video2mp3.api.messaging.InvalidMessageException;
 import io.video2mp3.notifier.Events;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class MailComposerTest {
 
-  private final MailComposer composer = new MailComposer("https://mp3.example.com/", 7);
+  private static final Instant NOW = Instant.parse("2026-11-23T08:00:00Z");
+  private final SignedLink links = SignedLink.fromSecret(Events.LINK_SECRET);
+  private final MailComposer composer = new MailComposer("https://mp3.example.com/", 7, links,
+      Clock.fixed(NOW, ZoneOffset.UTC));
 
   @Test
   void successMailNamesTheFileAndCarriesLinkAndFileId() throws Exception {
@@ -28,11 +38,11 @@ class MailComposerTest {
         .contains("File: My Talk.final.mp3")
         .contains("Duration: 10:15")
         .contains("Size: 9.4 MiB")
-        .contains("Download: https://mp3.example.com/download?fid=" + id + "\n")
+        .contains("Download: " + composer.downloadLink(event) + "\n")
         .containsPattern("(?m)^mp3 file_id: " + id + "$")
         .contains("kept for 7 days, until 2026-11-29 10:00 UTC");
     assertThat(mail.html())
-        .contains("<a href=\"https://mp3.example.com/download?fid=" + id + "\">")
+        .contains("<a href=\"" + MailFormats.escapeHtml(composer.downloadLink(event)) + "\">")
         .contains("mp3 file_id: " + id)
         .contains("9.4 MiB");
   }
@@ -44,8 +54,18 @@ class MailComposerTest {
     Email mail = composer.compose(event);
 
     assertThat(mail.subject()).isEqualTo("Conversion failed: holiday");
-    assertThat(mail.text()).contains("Reason: no audio stream").doesNotContain("file_id");
-    assertThat(mail.html()).contains("Reason: no audio stream");
+    assertThat(mail.text()).contains("Reason: no audio stream").doesNotContain("file_id")
+        .contains("uploading it again gives the same result").contains("Try another file");
+    assertThat(mail.html()).contains("Reason: no audio stream").contains("uploading it again gives the same result");
+  }
+
+  @Test
+  void onlyAFailureThatMayBeTemporarySuggestsUploadingAgain() {
+    assertThat(MailComposer.advice("BackoffLimitExceeded: Job has reached the specified backoff limit"))
+        .contains("upload the file again later");
+    assertThat(MailComposer.advice("not a convertible media file: moov atom not found"))
+        .doesNotContain("upload the file again");
+    assertThat(MailComposer.advice("the input cannot be converted to audio")).doesNotContain("upload the file again");
   }
 
   @Test
@@ -101,7 +121,7 @@ class MailComposerTest {
     Email mail = composer.compose(event);
 
     assertThat(mail.text()).contains("Duration: unknown").contains("Size: unknown")
-        .contains("The file is kept for 7 days; download it before then.");
+        .contains("The file and this link are kept for 7 days; download it before then.");
   }
 
   @Test
@@ -112,7 +132,31 @@ class MailComposerTest {
   }
 
   @Test
-  void fileIdIsUrlEncodedInTheLink() {
-    assertThat(composer.downloadLink("a b&c")).isEqualTo("https://mp3.example.com/download?fid=a+b%26c");
+  void theLinkIsSignedForTheFileAndOwnerUntilTheRetentionEnds() {
+    ConversionFinished event = Events.succeeded("bob@example.com", "a.mp4");
+    String link = composer.downloadLink(event);
+
+    assertThat(link).startsWith("https://mp3.example.com/download/signed?fid=" + event.output().fileId() + "&owner=alice&");
+    Map<String, String> query = query(link);
+    Instant retentionEnd = Events.FINISHED_AT.plus(Duration.ofDays(7));
+    assertThat(links.verify(query.get("fid"), query.get("owner"), query.get("exp"), query.get("sig"), NOW))
+        .isEqualTo(new SignedLink.Valid(new SignedLink.Grant(event.output().fileId(), "alice", retentionEnd)));
+  }
+
+  @Test
+  void withoutAFinishTimeTheLinkRunsFromNow() {
+    ConversionFinished event = ConversionFinished.of("ns", "vc-1", "uid-1", Phase.Succeeded,
+        new io.video2mp3.api.conversion.ConversionOutput("uid-1", 1L, 1.0, null),
+        new Owner("alice", "alice@example.com"), "a.mp4", null, null);
+    assertThat(query(composer.downloadLink(event)).get("exp"))
+        .isEqualTo(String.valueOf(NOW.plus(Duration.ofDays(7)).getEpochSecond()));
+  }
+
+  private static Map<String, String> query(String link) {
+    Map<String, String> values = new HashMap<>();
+    for (String pair : link.substring(link.indexOf('?') + 1).split("&")) {
+      values.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+    }
+    return values;
   }
 }

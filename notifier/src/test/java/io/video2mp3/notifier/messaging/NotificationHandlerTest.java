@@ -9,6 +9,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.video2mp3.api.conversion.Notification;
+import io.video2mp3.api.download.SignedLink;
 import io.video2mp3.api.messaging.ConversionFinished;
 import io.video2mp3.api.messaging.EventCodec;
 import io.video2mp3.api.storage.Deliveries;
@@ -83,8 +84,9 @@ class NotificationHandlerTest {
       }
       sent.add(mail);
     }, new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(2)), sleeper, (a, f) -> metrics.smtpRetry());
-    return new NotificationHandler(codec, new MailComposer("http://localhost:8080", 7), delivery, events,
-        new ClaimHeartbeat(events, renewals, Duration.ofMinutes(5)), metrics, sleeper, clock, Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofSeconds(5));
+    return new NotificationHandler(codec, new MailComposer("http://localhost:8080", 7, SignedLink.fromSecret(Events.LINK_SECRET), clock),
+        delivery, events, new ClaimHeartbeat(events, renewals, Duration.ofMinutes(5)), metrics, sleeper, clock,
+        Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofSeconds(5));
   }
 
   private NotificationHandler handler() {

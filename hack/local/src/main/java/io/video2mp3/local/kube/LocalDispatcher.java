@@ -24,6 +24,8 @@ class LocalDispatcher extends KubernetesCrudDispatcher {
   private static final String CRDS_PATH = "/apis/apiextensions.k8s.io/v1/customresourcedefinitions";
   private final ObjectMapper mapper = Serialization.jsonMapper();
   private final Discovery discovery = new Discovery();
+  private final OpenApi openApi = new OpenApi(mapper);
+  private final KubectlRequests kubectl = new KubectlRequests(mapper, super::handleGet);
   private volatile String serverAddress = "127.0.0.1:0";
 
   LocalDispatcher() {
@@ -95,6 +97,11 @@ class LocalDispatcher extends KubernetesCrudDispatcher {
     return result;
   }
 
+  /** Where the local Job runner keeps each pod's output (its work dir), for {@code kubectl logs}. */
+  void podLogsIn(java.nio.file.Path workDir) {
+    kubectl.podLogsIn(workDir);
+  }
+
   void serverAddress(String address) {
     this.serverAddress = address;
   }
@@ -111,12 +118,30 @@ class LocalDispatcher extends KubernetesCrudDispatcher {
       if (document.isPresent()) {
         return json(200, document.get());
       }
+      Optional<JsonNode> openApiDocument = openApi.document(path, crds());
+      if (openApiDocument.isPresent()) {
+        return json(200, openApiDocument.get());
+      }
       if (path.startsWith("/openapi") || path.equals("/healthz") || path.equals("/readyz") || path.equals("/livez")) {
-        return path.startsWith("/openapi") ? status(404, "NotFound", "OpenAPI is not served in local mode")
+        return path.startsWith("/openapi") ? status(404, "NotFound", "local mode serves OpenAPI v3 of the custom resources only")
             : new MockResponse().setResponseCode(200).setBody("ok");
       }
     }
-    MockResponse response = super.dispatch(request);
+    try {
+      if ("GET".equalsIgnoreCase(request.getMethod())) {
+        Optional<MockResponse> extra = kubectl.answer(path, fullPath.contains("?") ? fullPath.substring(fullPath.indexOf('?') + 1) : null);
+        if (extra.isPresent()) {
+          return tableIfAsked(request, fullPath, path, extra.get());
+        }
+      }
+      MockResponse response = tableIfAsked(request, fullPath, path, super.dispatch(request));
+      return kubectl.adjust(request.getMethod(), path, response);
+    } catch (java.io.IOException | IllegalArgumentException e) {
+      return status(400, "BadRequest", e.getMessage());
+    }
+  }
+
+  private MockResponse tableIfAsked(RecordedRequest request, String fullPath, String path, MockResponse response) {
     String accept = request.getHeader("Accept");
     if ("GET".equalsIgnoreCase(request.getMethod()) && accept != null && accept.contains("as=Table")
         && !fullPath.contains("watch=true") && response != null && response.code() == 200) {
@@ -162,7 +187,7 @@ class LocalDispatcher extends KubernetesCrudDispatcher {
     }
   }
 
-  private static String body(MockResponse response) {
+  static String body(MockResponse response) {
     return response.getBody() == null ? "" : new String(response.getBody().getBytes(), StandardCharsets.UTF_8);
   }
 

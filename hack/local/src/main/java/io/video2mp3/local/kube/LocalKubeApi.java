@@ -150,6 +150,11 @@ public final class LocalKubeApi implements AutoCloseable {
     return file;
   }
 
+  /** {@code kubectl logs} shows what the local Job runner kept for each pod under this work dir. */
+  public void servePodLogsFrom(Path workDir) {
+    dispatcher.podLogsIn(workDir);
+  }
+
   LocalDispatcher dispatcher() {
     return dispatcher;
   }

@@ -35,6 +35,10 @@ final class Tables {
     table.putObject("metadata").put("resourceVersion", body.path("metadata").path("resourceVersion").asText(""));
     ArrayNode definitions = table.putArray("columnDefinitions");
     ArrayNode rows = table.putArray("rows");
+    if (resource.equals("events") && (group.isEmpty() || group.equals("events.k8s.io"))) {
+      EventRows.fill(definitions, rows, objects);
+      return table;
+    }
     List<Column> columns = columns(resource, group);
     definitions.addObject().put("name", "Name").put("type", "string").put("format", "name")
         .put("description", "Name of the resource").put("priority", 0);
@@ -145,7 +149,7 @@ final class Tables {
     return status.path("phase").asText("Pending");
   }
 
-  private static String age(String timestamp) {
+  static String age(String timestamp) {
     try {
       return human(Duration.between(Instant.parse(timestamp), Instant.now()));
     } catch (RuntimeException e) {

@@ -196,7 +196,8 @@ class JobRunnerIT {
         .endContainer().endSpec().endTemplate().endSpec().build()).create();
 
     await().atMost(Duration.ofSeconds(20)).until(() -> !pods("nosecret").isEmpty()
-        && pods("nosecret").get(0).getStatus().getContainerStatuses() != null);
+        && pods("nosecret").get(0).getStatus().getContainerStatuses() != null
+        && !pods("nosecret").get(0).getStatus().getContainerStatuses().isEmpty());
     var waiting = pods("nosecret").get(0).getStatus().getContainerStatuses().get(0).getState().getWaiting();
     assertThat(waiting.getReason()).isEqualTo("CreateContainerConfigError");
     assertThat(waiting.getMessage()).contains("absent");
