@@ -72,7 +72,7 @@ public class UploadService {
   /** Stores one file body; 415 if it is not media, 413 past the limit. Nothing remains on failure. */
   public StoredVideo store(Caller caller, InputStream body, String filename, String contentType) throws IOException {
     MeasuredInputStream measured = new MeasuredInputStream(body, maxUploadBytes);
-    byte[] head = measured.readNBytes(MediaSniffer.HEAD_BYTES);
+    byte[] head = MediaSniffer.readHead(measured);
     if (head.length == 0) {
       throw ApiException.badRequest("the file is empty");
     }

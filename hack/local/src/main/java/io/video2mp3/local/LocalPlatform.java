@@ -364,6 +364,8 @@ public final class LocalPlatform implements AutoCloseable {
       }
     }
     base.putIfAbsent("PATH", "/usr/local/bin:/usr/bin:/bin");
+    // the samples server (samples/videoconversion-url.yaml) is on 127.0.0.1, which converters refuse by default
+    base.put("ALLOW_PRIVATE_SOURCE_ADDRESSES", "true");
     return base;
   }
 

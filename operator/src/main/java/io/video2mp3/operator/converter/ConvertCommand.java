@@ -39,9 +39,12 @@ public final class ConvertCommand {
       settings = ConvertSettings.fromEnv(env);
     } catch (IllegalArgumentException e) {
       String path = env.getOrDefault("TERMINATION_LOG", ConvertSettings.DEFAULT_TERMINATION_LOG);
+      // the variable's name is for the operator's log, not for the conversion's owner
+      System.err.println("converter: invalid settings: " + e.getMessage());
       return fail(new TerminationLog(Path.of(path.isBlank() ? ConvertSettings.DEFAULT_TERMINATION_LOG : path)),
-          ExitCodes.FAILED, "invalid converter settings: " + e.getMessage());
+          ExitCodes.FAILED, "the conversion Job is misconfigured");
     }
+    SourceAddressGuard.pinDnsAnswers();
     return new ConvertCommand(settings, Clock.systemUTC()).execute();
   }
 
@@ -62,12 +65,13 @@ public final class ConvertCommand {
           Boolean.TRUE.equals(summary.copied()) ? ", copied" : "");
       return ExitCodes.OK;
     } catch (ConversionException e) {
-      LOG.debug("conversion failed", e);
+      // the message is the user's; the cause (addresses, ffmpeg's words) only goes to the log
+      LOG.warn("conversion failed: {}", e.getMessage(), e.getCause());
       return fail(log, e.exitCode(), e.getMessage());
     } catch (RuntimeException e) {
       // MongoDB unreachable, timeouts, bugs: worth a retry
       LOG.warn("conversion failed", e);
-      return fail(log, ExitCodes.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage());
+      return fail(log, ExitCodes.FAILED, "the conversion failed for an internal reason; it is retried");
     }
   }
 
@@ -82,7 +86,7 @@ public final class ConvertCommand {
       throw ConversionException.transientFailure("the conversion was deleted before it started", null);
     }
     SourceOpener opener = new SourceOpener(database, HttpSource.newClient(HttpSource.Timeouts.DEFAULT),
-        HttpSource.Timeouts.DEFAULT, settings.scratchDir());
+        HttpSource.Timeouts.DEFAULT, settings.scratchDir(), new SourceAddressGuard(settings.allowPrivateSourceAddresses()));
     try (VideoSource source = opener.open(settings)) {
       ProbeResult probe = new MediaProbe(settings.ffprobeBin()).probe(source);
       boolean copy = probe.canCopy(settings.bitsPerSecond());
@@ -104,8 +108,8 @@ public final class ConvertCommand {
           // ffmpeg ends a read failure like end of input and exits 0: a short output is only the
           // file's fault if reading the source never failed
           throw source.readFailure().isPresent()
-              ? ConversionException.transientFailure(problem.get() + "; reading the source failed: "
-                  + source.readFailure().get().getMessage(), source.readFailure().get())
+              ? ConversionException.transientFailure(
+                  FfmpegFailures.readFailureReason(source.readFailure().get()), source.readFailure().get())
               : ConversionException.permanent(problem.get());
         }
       } catch (ConversionException | RuntimeException e) {

@@ -29,7 +29,8 @@ public record ConvertSettings(
     Path terminationLog,
     Path scratchDir,
     Path ffmpegBin,
-    Path ffprobeBin) {
+    Path ffprobeBin,
+    boolean allowPrivateSourceAddresses) {
 
   public static final String DEFAULT_MONGODB_URI = "mongodb://127.0.0.1:27017/" + StorageLayout.DEFAULT_DATABASE;
   public static final String DEFAULT_TERMINATION_LOG = "/dev/termination-log";
@@ -88,7 +89,8 @@ public record ConvertSettings(
         Path.of(value(env, "TERMINATION_LOG").orElse(DEFAULT_TERMINATION_LOG)),
         Path.of(value(env, "SCRATCH_DIR").orElse(DEFAULT_SCRATCH_DIR)),
         Path.of(value(env, "FFMPEG_BIN").orElse("ffmpeg")),
-        Path.of(value(env, "FFPROBE_BIN").orElse(siblingFfprobe(env))));
+        Path.of(value(env, "FFPROBE_BIN").orElse(siblingFfprobe(env))),
+        flag(env, "ALLOW_PRIVATE_SOURCE_ADDRESSES"));
   }
 
   /** Without FFPROBE_BIN, ffprobe next to an explicit FFMPEG_BIN, else the one on PATH. */
@@ -112,6 +114,14 @@ public record ConvertSettings(
       throw new IllegalArgumentException("SOURCE_URL must be an http(s) URL: " + url);
     }
     return uri;
+  }
+
+  private static boolean flag(Map<String, String> env, String key) {
+    String text = value(env, key).orElse("false").toLowerCase(Locale.ROOT);
+    if (!text.equals("true") && !text.equals("false")) {
+      throw new IllegalArgumentException(key + " must be true or false, not " + text);
+    }
+    return text.equals("true");
   }
 
   private static String required(Map<String, String> env, String key) {

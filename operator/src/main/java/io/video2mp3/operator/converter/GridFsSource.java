@@ -33,8 +33,7 @@ public final class GridFsSource implements SeekableSource {
   public static GridFsSource find(GridFSBucket bucket, ObjectId id) throws ConversionException {
     GridFSFile file = bucket.find(new org.bson.Document("_id", id)).first();
     if (file == null) {
-      throw ConversionException.permanent("source file " + id.toHexString()
-          + " not found in GridFS bucket " + bucket.getBucketName());
+      throw ConversionException.permanent("the uploaded video was not found (it may have been deleted)");
     }
     return new GridFsSource(bucket, file);
   }

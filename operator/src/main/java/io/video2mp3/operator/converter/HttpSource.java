@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
 
 /**
  * A video behind an http(s) URL, read with java.net.http: connect and header timeouts on every
- * request, a read timeout on the body ({@link TimedBodyStream}), redirects followed (never from
- * https to http). A server that answers byte ranges is read as a {@link SeekableSource} (Range
+ * request, a read timeout on the body ({@link TimedBodyStream}), redirects followed here (at
+ * most {@value #MAX_REDIRECTS}, never from https to http), each hop and every later range request
+ * checked by the {@link SourceAddressGuard}. A server that answers byte ranges is read as a {@link SeekableSource} (Range
  * requests on seek); one that does not is copied to the scratch directory by the caller.
  *
  * <p>Why not hand the URL to ffmpeg: ffmpeg's http client can seek too, but then a 404 and a
@@ -42,24 +43,27 @@ public final class HttpSource implements SeekableSource {
   public record Whole(InputStream body, long contentLength, URI uri) implements Probe {
   }
 
+  static final int MAX_REDIRECTS = 5;
   private static final Pattern CONTENT_RANGE = Pattern.compile("^bytes \\d+-\\d+/(\\d+)$");
 
   private final HttpClient client;
   private final URI uri;
   private final long size;
   private final Timeouts timeouts;
+  private final SourceAddressGuard guard;
 
-  private HttpSource(HttpClient client, URI uri, long size, Timeouts timeouts) {
+  private HttpSource(HttpClient client, URI uri, long size, Timeouts timeouts, SourceAddressGuard guard) {
     this.client = client;
     this.uri = uri;
     this.size = size;
     this.timeouts = timeouts;
+    this.guard = guard;
   }
 
   public static HttpClient newClient(Timeouts timeouts) {
     return HttpClient.newBuilder()
         .connectTimeout(timeouts.connect())
-        .followRedirects(HttpClient.Redirect.NORMAL)
+        .followRedirects(HttpClient.Redirect.NEVER) // followed in send(), each hop checked
         .build();
   }
 
@@ -67,8 +71,9 @@ public final class HttpSource implements SeekableSource {
    * Asks for the whole resource as a range. 206 means seekable; 200 means the server ignores
    * ranges; 416 on "bytes=0-" means an empty resource.
    */
-  public static Probe probe(HttpClient client, URI uri, Timeouts timeouts) throws ConversionException {
-    HttpResponse<InputStream> response = send(client, uri, 0, timeouts);
+  public static Probe probe(HttpClient client, URI uri, Timeouts timeouts, SourceAddressGuard guard)
+      throws ConversionException {
+    HttpResponse<InputStream> response = send(client, uri, 0, timeouts, guard);
     int status = response.statusCode();
     if (status == 206) {
       Optional<Long> total = response.headers().firstValue("Content-Range")
@@ -76,9 +81,9 @@ public final class HttpSource implements SeekableSource {
       closeQuietly(response.body());
       if (total.isEmpty()) {
         throw ConversionException.transientFailure(
-            "SOURCE_URL answered 206 without a usable Content-Range", null);
+            "the source URL could not be fetched (HTTP 206 without a usable Content-Range)", null);
       }
-      return new Ranged(new HttpSource(client, response.uri(), total.get(), timeouts));
+      return new Ranged(new HttpSource(client, response.uri(), total.get(), timeouts, guard));
     }
     if (status == 200) {
       return new Whole(response.body(), response.headers().firstValueAsLong("Content-Length").orElse(-1),
@@ -86,9 +91,9 @@ public final class HttpSource implements SeekableSource {
     }
     closeQuietly(response.body());
     if (status == 416) {
-      throw ConversionException.permanent("source is empty (SOURCE_URL has no bytes)");
+      throw ConversionException.permanent("source is empty (the source URL has no bytes)");
     }
-    String reason = "SOURCE_URL answered HTTP " + status;
+    String reason = "the source URL could not be fetched (HTTP " + status + ")";
     if (status >= 400 && status < 500 && status != 408 && status != 429) {
       throw ConversionException.permanent(reason);
     }
@@ -104,7 +109,7 @@ public final class HttpSource implements SeekableSource {
   public InputStream openAt(long offset) throws IOException {
     HttpResponse<InputStream> response;
     try {
-      response = send(client, uri, offset, timeouts);
+      response = send(client, uri, offset, timeouts, guard);
     } catch (ConversionException e) {
       throw new IOException(e.getMessage(), e.getCause());
     }
@@ -121,7 +126,38 @@ public final class HttpSource implements SeekableSource {
     return "SOURCE_URL " + uri.getHost();
   }
 
-  private static HttpResponse<InputStream> send(HttpClient client, URI uri, long offset, Timeouts timeouts)
+  /** The response at the end of the redirects; {@link HttpResponse#uri()} says where that was. */
+  private static HttpResponse<InputStream> send(HttpClient client, URI uri, long offset, Timeouts timeouts,
+      SourceAddressGuard guard) throws ConversionException {
+    URI at = uri;
+    for (int hop = 0; ; hop++) {
+      guard.check(at);
+      HttpResponse<InputStream> response = sendOnce(client, at, offset, timeouts);
+      Optional<String> location = response.headers().firstValue("Location");
+      if (!isRedirect(response.statusCode()) || location.isEmpty()) {
+        return response;
+      }
+      closeQuietly(response.body());
+      URI next;
+      try {
+        next = at.resolve(location.get());
+      } catch (IllegalArgumentException e) {
+        throw ConversionException.permanent("the source URL redirects to an invalid URL");
+      }
+      String scheme = String.valueOf(next.getScheme()).toLowerCase(java.util.Locale.ROOT);
+      if (hop == MAX_REDIRECTS || next.getHost() == null || !(scheme.equals("https")
+          || scheme.equals("http") && "http".equalsIgnoreCase(at.getScheme()))) {
+        throw ConversionException.permanent("the source URL redirects too often or to a URL that is not accepted");
+      }
+      at = next;
+    }
+  }
+
+  private static boolean isRedirect(int status) {
+    return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+  }
+
+  private static HttpResponse<InputStream> sendOnce(HttpClient client, URI uri, long offset, Timeouts timeouts)
       throws ConversionException {
     HttpRequest request = HttpRequest.newBuilder(uri)
         .timeout(timeouts.headers())
@@ -131,11 +167,11 @@ public final class HttpSource implements SeekableSource {
     try {
       return client.send(request, info -> new TimedBodyStream(timeouts.read(), "SOURCE_URL " + uri.getHost()));
     } catch (IOException e) {
-      throw ConversionException.transientFailure("cannot read SOURCE_URL (" + uri.getHost() + "): "
-          + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()), e);
+      // the detail (host, port, "Connection refused") is for the log, not for the user
+      throw ConversionException.transientFailure("the source URL could not be fetched", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw ConversionException.transientFailure("interrupted while reading SOURCE_URL", e);
+      throw ConversionException.transientFailure("interrupted while fetching the source URL", e);
     }
   }
 

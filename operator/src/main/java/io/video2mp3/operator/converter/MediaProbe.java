@@ -37,7 +37,7 @@ public final class MediaProbe {
     Stream audio = result.getStreams().stream()
         .filter(s -> s.getCodecType() == StreamType.AUDIO)
         .findFirst()
-        .orElseThrow(() -> ConversionException.permanent("no audio stream in the input (" + format + ")"));
+        .orElseThrow(() -> ConversionException.permanent("no audio stream in the input"));
     OptionalDouble duration = firstPresent(
         positive(audio.getDuration()),
         ProbeResult.parseDuration(audio.getTag("DURATION")),

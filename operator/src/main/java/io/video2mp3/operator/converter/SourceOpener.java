@@ -33,12 +33,15 @@ public final class SourceOpener {
   private final HttpClient httpClient;
   private final HttpSource.Timeouts timeouts;
   private final Path scratchDir;
+  private final SourceAddressGuard guard;
 
-  public SourceOpener(MongoDatabase database, HttpClient httpClient, HttpSource.Timeouts timeouts, Path scratchDir) {
+  public SourceOpener(MongoDatabase database, HttpClient httpClient, HttpSource.Timeouts timeouts, Path scratchDir,
+      SourceAddressGuard guard) {
     this.database = database;
     this.httpClient = httpClient;
     this.timeouts = timeouts;
     this.scratchDir = scratchDir;
+    this.guard = guard;
   }
 
   public VideoSource open(ConvertSettings settings) throws ConversionException {
@@ -58,7 +61,7 @@ public final class SourceOpener {
     try {
       source = GridFsSource.find(videos, settings.sourceFileId().orElseThrow());
     } catch (RuntimeException e) {
-      throw ConversionException.transientFailure("cannot read GridFS: " + e.getMessage(), e);
+      throw ConversionException.transientFailure("the stored video could not be read; the conversion is retried", e);
     }
     String name = settings.sourceFilename().or(() -> Optional.ofNullable(source.filename())).orElse("video");
     return streamed(source, name);
@@ -68,13 +71,13 @@ public final class SourceOpener {
     try {
       return VideoSource.streamed(source, name);
     } catch (IOException e) {
-      throw ConversionException.transientFailure("cannot start the local input server: " + e.getMessage(), e);
+      throw ConversionException.transientFailure("the converter could not start its input; the conversion is retried", e);
     }
   }
 
   private VideoSource openUrl(URI url, Optional<String> filename) throws ConversionException {
     String name = filename.orElseGet(() -> lastPathSegment(url));
-    HttpSource.Probe probe = HttpSource.probe(httpClient, url, timeouts);
+    HttpSource.Probe probe = HttpSource.probe(httpClient, url, timeouts, guard);
     if (probe instanceof HttpSource.Ranged ranged) {
       return streamed(ranged.source(), name);
     }
@@ -82,7 +85,7 @@ public final class SourceOpener {
     try (InputStream body = whole.body()) {
       return copyToScratch(body, name);
     } catch (IOException e) {
-      throw ConversionException.transientFailure("cannot download SOURCE_URL to " + scratchDir + ": " + e.getMessage(), e);
+      throw ConversionException.transientFailure("the source URL could not be downloaded; the conversion is retried", e);
     }
   }
 

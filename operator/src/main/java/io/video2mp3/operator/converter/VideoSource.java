@@ -66,7 +66,7 @@ public interface VideoSource extends AutoCloseable {
 
     @Override
     public FfmpegInput input() {
-      return new FfmpegInput(server.url(), HTTP_OPTIONS);
+      return FfmpegInput.confined(server.url(), "http,tcp", HTTP_OPTIONS);
     }
 
     /** Requests ffprobe and ffmpeg made so far: 1 + the number of seeks. */
@@ -111,7 +111,7 @@ public interface VideoSource extends AutoCloseable {
     /** "file:" so that a ':' in the scratch path is not taken for a protocol. */
     @Override
     public FfmpegInput input() {
-      return new FfmpegInput("file:" + file.toAbsolutePath(), List.of());
+      return FfmpegInput.confined("file:" + file.toAbsolutePath(), "file", List.of());
     }
 
     @Override
