@@ -14,7 +14,6 @@ import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
 import io.fabric8.kubernetes.api.model.batch.v1.JobConditionBuilder;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
@@ -38,6 +37,8 @@ import io.video2mp3.operator.conversion.ConversionLabels;
 import io.video2mp3.operator.conversion.VideoConversionReconciler;
 import io.video2mp3.operator.intake.IntakeConsumer;
 import io.video2mp3.operator.platform.PlatformWiring;
+import io.video2mp3.testsupport.rbac.RbacAudit;
+import io.video2mp3.testsupport.rbac.RequestRecorder;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,8 +66,10 @@ public class OperatorHarness implements AutoCloseable {
 
   public final KubernetesMockServer server;
   public final KubernetesClient client;
-  /** The operator's client: {@link #client}, or one through a proxy that can cut the API server off. */
+  /** The operator's own client (its requests are checked against its Role), maybe through a proxy. */
   private KubernetesClient operatorClient;
+  /** Every request of the operator's client: {@link #close()} checks them against manifests/operator.yaml. */
+  public final RequestRecorder operatorRequests = new RequestRecorder();
   private final MongoServer mongoServer;
   public final String mongoUri;
   public final MongoClient mongoClient;
@@ -89,7 +92,7 @@ public class OperatorHarness implements AutoCloseable {
         new RulesReviewingDispatcher(expectations), false);
     server.init();
     client = server.createClient();
-    operatorClient = client;
+    operatorClient = operatorRequests.clientBuilder().withConfig(client.getConfiguration()).build();
     // CRDs first: only then does the mock server treat /status as a subresource.
     client.apiextensions().v1().customResourceDefinitions()
         .load(VideoConversion.class.getResourceAsStream(VideoConversion.CRD_RESOURCE)).create();
@@ -147,7 +150,8 @@ public class OperatorHarness implements AutoCloseable {
    * cut the API server off from the operator alone (both still share the CRUD state).
    */
   public OperatorHarness operatorClient(UnaryOperator<ConfigBuilder> config) {
-    operatorClient = new KubernetesClientBuilder()
+    operatorClient.close();
+    operatorClient = operatorRequests.clientBuilder()
         .withConfig(config.apply(new ConfigBuilder(client.getConfiguration())).build()).build();
     return this;
   }
@@ -349,17 +353,19 @@ public class OperatorHarness implements AutoCloseable {
         .map(e -> e.getReason()).toList();
   }
 
+  /** Stops everything, then fails if the operator made a request its Role in the manifests does not grant. */
   @Override
   public void close() {
     stopOperator();
-    if (operatorClient != client) {
-      operatorClient.close();
-    }
+    operatorClient.close();
     mongoClient.close();
     if (mongoServer != null) {
       mongoServer.shutdownNow();
     }
     client.close();
     server.destroy();
+    RbacAudit audit = RbacAudit.forDeployment("operator", "video2mp3-operator");
+    // Most tests let one operator watch all namespaces; the Deployment watches only its own.
+    (env.containsKey("WATCH_NAMESPACES") ? audit : audit.clusterWideAsNamespaced()).verify(operatorRequests);
   }
 }

@@ -34,7 +34,8 @@ class BrokerDownIT {
     URI real = URI.create(System.getenv().getOrDefault("RABBITMQ_URI", "amqp://guest:guest@127.0.0.1:5672"));
     broker = new TcpProxy(real.getHost() == null ? RABBIT_HOST : real.getHost(), real.getPort() < 0 ? 5672 : real.getPort());
     String userInfo = real.getUserInfo() == null ? "guest:guest" : real.getUserInfo();
-    harness = new OperatorHarness(4, false, "amqp://" + userInfo + "@127.0.0.1:" + broker.port());
+    harness = new OperatorHarness(4, false, "amqp://" + userInfo + "@127.0.0.1:" + broker.port()
+        + real.getRawPath()); // the vhost: the tap listens on the same one
     tap = new RabbitTap(real.toString());
     harness.startOperator();
   }
