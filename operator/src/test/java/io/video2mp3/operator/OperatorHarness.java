@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
@@ -37,9 +35,9 @@ import io.video2mp3.operator.conversion.ConversionLabels;
 import io.video2mp3.operator.conversion.VideoConversionReconciler;
 import io.video2mp3.operator.intake.IntakeConsumer;
 import io.video2mp3.operator.platform.PlatformWiring;
+import io.video2mp3.testsupport.mongo.TestMongo;
 import io.video2mp3.testsupport.rbac.RbacAudit;
 import io.video2mp3.testsupport.rbac.RequestRecorder;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,7 +46,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
@@ -70,7 +67,7 @@ public class OperatorHarness implements AutoCloseable {
   private KubernetesClient operatorClient;
   /** Every request of the operator's client: {@link #close()} checks them against manifests/operator.yaml. */
   public final RequestRecorder operatorRequests = new RequestRecorder();
-  private final MongoServer mongoServer;
+  private final TestMongo testMongo;
   public final String mongoUri;
   public final MongoClient mongoClient;
   public final MongoDatabase mongo;
@@ -98,19 +95,10 @@ public class OperatorHarness implements AutoCloseable {
         .load(VideoConversion.class.getResourceAsStream(VideoConversion.CRD_RESOURCE)).create();
     client.apiextensions().v1().customResourceDefinitions()
         .load(ConversionPlatform.class.getResourceAsStream(ConversionPlatform.CRD_RESOURCE)).create();
-    String database = "opit" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    String external = System.getenv("MONGODB_URI");
-    if (external != null && !external.isBlank()) {
-      mongoServer = null;
-      var cs = new com.mongodb.ConnectionString(external);
-      mongoUri = external.replaceFirst("/" + Optional.ofNullable(cs.getDatabase()).orElse("") + "(\\?|$)", "/" + database + "$1");
-    } else {
-      mongoServer = new MongoServer(new MemoryBackend());
-      InetSocketAddress address = mongoServer.bind();
-      mongoUri = "mongodb://127.0.0.1:" + address.getPort() + "/" + database;
-    }
+    testMongo = new TestMongo("opit");
+    mongoUri = testMongo.uri();
     mongoClient = MongoClients.create(mongoUri);
-    mongo = mongoClient.getDatabase(database);
+    mongo = mongoClient.getDatabase(testMongo.database());
     this.rabbitUri = rabbitUri;
     env.put("MONGODB_URI", mongoUri);
     env.put("RABBITMQ_URI", rabbitUri);
@@ -359,9 +347,7 @@ public class OperatorHarness implements AutoCloseable {
     stopOperator();
     operatorClient.close();
     mongoClient.close();
-    if (mongoServer != null) {
-      mongoServer.shutdownNow();
-    }
+    testMongo.close();
     client.close();
     server.destroy();
     RbacAudit audit = RbacAudit.forDeployment("operator", "video2mp3-operator");
