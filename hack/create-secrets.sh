@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Creates the Secrets `kubectl apply -k manifests` expects, with random credentials, in namespace
 # video2mp3 (or $NAMESPACE). Existing Secrets are left alone. SMTP settings come from your environment.
+# The namespace is applied declaratively from manifests/namespace.yaml (never `kubectl create`), so the
+# later `kubectl apply -k manifests` finds it as its own and neither warns nor changes it.
 set -euo pipefail
 ns=${NAMESPACE:-video2mp3}
 rand() { head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c "${1:-32}"; }
-kubectl get namespace "$ns" >/dev/null 2>&1 || kubectl create namespace "$ns"
+sed "s/^  name: video2mp3$/  name: $ns/" "$(dirname "$0")/../manifests/namespace.yaml" | kubectl apply -f -
 if ! kubectl -n "$ns" get secret video2mp3-secrets >/dev/null 2>&1; then
   mongo_user=video2mp3 mongo_pw=$(rand) rabbit_user=video2mp3 rabbit_pw=$(rand)
   kubectl -n "$ns" create secret generic video2mp3-secrets \

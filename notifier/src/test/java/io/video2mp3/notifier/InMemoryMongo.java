@@ -13,7 +13,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * An in-JVM mongo-java-server and a client to it for one test class. Use as a static
- * {@code @RegisterExtension} field; unit tests use it whatever MONGODB_URI says (see {@link ItSupport.Mongo}
+ * {@code @RegisterExtension} field; unit tests use it whatever MONGODB_URI says (see test-support's TestMongo
  * for the integration tests).
  */
 public final class InMemoryMongo implements BeforeAllCallback, AfterAllCallback {

@@ -6,15 +6,12 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.GetResponse;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.video2mp3.api.messaging.AmqpConnections;
 import io.video2mp3.api.messaging.Topology;
 import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Arrays;
@@ -142,43 +139,4 @@ public final class ItSupport {
     }
   }
 
-  /** MongoDB for one test class: MONGODB_URI with a unique database, else an in-JVM mongo-java-server. */
-  public static final class Mongo implements AutoCloseable {
-    private final MongoServer server;
-    private final String uri;
-
-    public Mongo(String databasePrefix) {
-      String database = databasePrefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-      String external = System.getenv("MONGODB_URI");
-      if (external != null && !external.isBlank()) {
-        server = null;
-        uri = withDatabase(external, database);
-      } else {
-        server = new MongoServer(new MemoryBackend());
-        InetSocketAddress address = server.bind();
-        uri = "mongodb://127.0.0.1:" + address.getPort() + "/" + database;
-      }
-    }
-
-    public String uri() {
-      return uri;
-    }
-
-    static String withDatabase(String uri, String database) {
-      int schemeEnd = uri.indexOf("://") + 3;
-      int query = uri.indexOf('?', schemeEnd);
-      String options = query >= 0 ? uri.substring(query) : "";
-      String base = query >= 0 ? uri.substring(0, query) : uri;
-      int slash = base.indexOf('/', schemeEnd);
-      String hosts = slash >= 0 ? base.substring(0, slash) : base;
-      return hosts + "/" + database + options;
-    }
-
-    @Override
-    public void close() {
-      if (server != null) {
-        server.shutdownNow();
-      }
-    }
-  }
 }

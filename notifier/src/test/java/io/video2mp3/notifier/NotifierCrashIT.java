@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import io.video2mp3.testsupport.mongo.TestMongo;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ import org.junit.jupiter.api.Test;
  */
 class NotifierCrashIT {
 
-  private final ItSupport.Mongo mongo = new ItSupport.Mongo("notifier-crash-it");
+  private final TestMongo mongo = new TestMongo("notifier-crash-it");
   private final GreenMail greenMail = ItSupport.greenMail(ItSupport.freePort());
   private final List<Process> notifiers = new ArrayList<>();
   private StallingSmtpProxy smtp;

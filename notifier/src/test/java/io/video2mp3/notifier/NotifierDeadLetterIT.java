@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.rabbitmq.client.Connection;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.video2mp3.testsupport.mongo.TestMongo;
 import io.video2mp3.api.messaging.ConfirmedPublisher;
 import io.video2mp3.api.messaging.ConversionFinished;
 import io.video2mp3.api.messaging.EventCodec;
@@ -31,7 +32,7 @@ class NotifierDeadLetterIT {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
   private static final RejectingSmtpServer SMTP = new RejectingSmtpServer();
-  private static final ItSupport.Mongo MONGO = new ItSupport.Mongo("notifier-dead-it");
+  private static final TestMongo MONGO = new TestMongo("notifier-dead-it");
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.icegreen.greenmail.util.GreenMail;
 import com.rabbitmq.client.Connection;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.video2mp3.testsupport.mongo.TestMongo;
 import io.video2mp3.api.messaging.ConfirmedPublisher;
 import io.video2mp3.api.messaging.ConversionFinished;
 import io.video2mp3.api.messaging.EventCodec;
@@ -42,7 +43,7 @@ class NotifierIT {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
   private static final int SMTP_PORT = ItSupport.freePort();
-  private static final ItSupport.Mongo MONGO = new ItSupport.Mongo("notifier-it");
+  private static final TestMongo MONGO = new TestMongo("notifier-it");
   private static volatile GreenMail greenMail;
 
   @DynamicPropertySource

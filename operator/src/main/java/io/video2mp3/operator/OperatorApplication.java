@@ -8,7 +8,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.javaoperatorsdk.operator.Operator;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
-import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
 import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -32,6 +31,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -118,6 +118,9 @@ public final class OperatorApplication implements AutoCloseable {
         new ResourceEvents(client, Clock.systemUTC()), settings.conversionDefaults(), timing, Clock.systemUTC());
     registry.gauge("video2mp3_conversions_running", reconciler, r -> r.runningConversions());
 
+    LeaderElection leader = settings.leaderElection() ? new LeaderElection(
+        Optional.ofNullable(settings.leaderElectionNamespace()).orElse(client.getConfiguration().getNamespace()),
+        System.getenv("HOSTNAME")) : null;
     operator = new Operator(o -> {
       o.withKubernetesClient(client)
           .withCloseClientOnStop(false)
@@ -126,23 +129,18 @@ public final class OperatorApplication implements AutoCloseable {
           .withSSABasedCreateUpdateMatchForDependentResources(false)
           .withMetrics(MicrometerMetrics.withoutPerResourceMetrics(registry))
           .withReconciliationTerminationTimeout(Duration.ofSeconds(10));
-      if (settings.leaderElection()) {
-        var leader = LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration("video2mp3-operator")
-            // JOSDK's own exit would also fire while we stop on purpose (and System.exit inside a
-            // shutdown hook hangs): exit only when leadership is lost while running.
-            .withExitOnStopLeading(false)
-            .withLeaderCallbacks(new LeaderCallbacks(
-                () -> LOG.info("leading: reconciling conversions"),
-                this::leadershipLost,
-                leaderId -> LOG.info("leader is {}", leaderId)));
-        if (settings.leaderElectionNamespace() != null) {
-          leader.withLeaseNamespace(settings.leaderElectionNamespace());
-        }
-        o.withLeaderElectionConfiguration(leader.build());
+      if (leader != null) {
+        o.withLeaderElectionConfiguration(leader.configuration(new LeaderCallbacks(
+            () -> LOG.info("leading: reconciling conversions"),
+            this::leadershipLost,
+            leaderId -> LOG.info("leader is {}", leaderId))));
       }
     });
     operator.register(reconciler, c -> watchNamespaces(c, settings));
     operator.register(platform.reconciler(client, Clock.systemUTC()), c -> watchNamespaces(c, settings));
+    if (leader != null) {
+      resources.push(() -> leader.release(client)); // runs after operator.stop(): no renewal follows
+    }
     resources.push(operator::stop);
 
     if (settings.intakeEnabled()) {

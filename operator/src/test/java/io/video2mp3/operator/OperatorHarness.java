@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.PodBuilder;
@@ -16,7 +14,6 @@ import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
 import io.fabric8.kubernetes.api.model.batch.v1.JobConditionBuilder;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
@@ -40,7 +37,9 @@ import io.video2mp3.operator.conversion.ConversionLabels;
 import io.video2mp3.operator.conversion.VideoConversionReconciler;
 import io.video2mp3.operator.intake.IntakeConsumer;
 import io.video2mp3.operator.platform.PlatformWiring;
-import java.net.InetSocketAddress;
+import io.video2mp3.testsupport.mongo.TestMongo;
+import io.video2mp3.testsupport.rbac.RbacAudit;
+import io.video2mp3.testsupport.rbac.RequestRecorder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,7 +48,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
@@ -67,9 +65,11 @@ public class OperatorHarness implements AutoCloseable {
 
   public final KubernetesMockServer server;
   public final KubernetesClient client;
-  /** The operator's client: {@link #client}, or one through a proxy that can cut the API server off. */
+  /** The operator's own client (its requests are checked against its Role), maybe through a proxy. */
   private KubernetesClient operatorClient;
-  private final MongoServer mongoServer;
+  /** Every request of the operator's client: {@link #close()} checks them against manifests/operator.yaml. */
+  public final RequestRecorder operatorRequests = new RequestRecorder();
+  private final TestMongo testMongo;
   public final String mongoUri;
   public final MongoClient mongoClient;
   public final MongoDatabase mongo;
@@ -91,25 +91,16 @@ public class OperatorHarness implements AutoCloseable {
         new RulesReviewingDispatcher(expectations), false);
     server.init();
     client = server.createClient();
-    operatorClient = client;
+    operatorClient = operatorRequests.clientBuilder().withConfig(client.getConfiguration()).build();
     // CRDs first: only then does the mock server treat /status as a subresource.
     client.apiextensions().v1().customResourceDefinitions()
         .load(VideoConversion.class.getResourceAsStream(VideoConversion.CRD_RESOURCE)).create();
     client.apiextensions().v1().customResourceDefinitions()
         .load(ConversionPlatform.class.getResourceAsStream(ConversionPlatform.CRD_RESOURCE)).create();
-    String database = "opit" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    String external = System.getenv("MONGODB_URI");
-    if (external != null && !external.isBlank()) {
-      mongoServer = null;
-      var cs = new com.mongodb.ConnectionString(external);
-      mongoUri = external.replaceFirst("/" + Optional.ofNullable(cs.getDatabase()).orElse("") + "(\\?|$)", "/" + database + "$1");
-    } else {
-      mongoServer = new MongoServer(new MemoryBackend());
-      InetSocketAddress address = mongoServer.bind();
-      mongoUri = "mongodb://127.0.0.1:" + address.getPort() + "/" + database;
-    }
+    testMongo = new TestMongo("opit");
+    mongoUri = testMongo.uri();
     mongoClient = MongoClients.create(mongoUri);
-    mongo = mongoClient.getDatabase(database);
+    mongo = mongoClient.getDatabase(testMongo.database());
     this.rabbitUri = rabbitUri;
     env.put("MONGODB_URI", mongoUri);
     env.put("RABBITMQ_URI", rabbitUri);
@@ -149,7 +140,8 @@ public class OperatorHarness implements AutoCloseable {
    * cut the API server off from the operator alone (both still share the CRUD state).
    */
   public OperatorHarness operatorClient(UnaryOperator<ConfigBuilder> config) {
-    operatorClient = new KubernetesClientBuilder()
+    operatorClient.close();
+    operatorClient = operatorRequests.clientBuilder()
         .withConfig(config.apply(new ConfigBuilder(client.getConfiguration())).build()).build();
     return this;
   }
@@ -366,17 +358,17 @@ public class OperatorHarness implements AutoCloseable {
         .always();
   }
 
+  /** Stops everything, then fails if the operator made a request its Role in the manifests does not grant. */
   @Override
   public void close() {
     stopOperator();
-    if (operatorClient != client) {
-      operatorClient.close();
-    }
+    operatorClient.close();
     mongoClient.close();
-    if (mongoServer != null) {
-      mongoServer.shutdownNow();
-    }
+    testMongo.close();
     client.close();
     server.destroy();
+    RbacAudit audit = RbacAudit.forDeployment("operator", "video2mp3-operator");
+    // Most tests let one operator watch all namespaces; the Deployment watches only its own.
+    (env.containsKey("WATCH_NAMESPACES") ? audit : audit.clusterWideAsNamespaced()).verify(operatorRequests);
   }
 }

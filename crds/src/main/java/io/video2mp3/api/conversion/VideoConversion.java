@@ -29,6 +29,10 @@ import java.util.List;
 @AdditionalPrinterColumn(name = "OWNER", jsonPath = ".spec.owner.username")
 @AdditionalPrinterColumn(name = "SIZE", jsonPath = ".status.output.sizeBytes", type = Type.INTEGER)
 @AdditionalPrinterColumn(name = "AGE", jsonPath = ".metadata.creationTimestamp", type = Type.DATE)
+// kubectl get vc -o wide adds these (priority 1).
+@AdditionalPrinterColumn(name = "JOB", jsonPath = ".status.jobName", priority = 1)
+@AdditionalPrinterColumn(name = "ATTEMPTS", jsonPath = ".status.attempts", type = Type.INTEGER, priority = 1)
+@AdditionalPrinterColumn(name = "MESSAGE", jsonPath = ".status.message", priority = 1)
 public class VideoConversion extends CustomResource<VideoConversionSpec, VideoConversionStatus>
     implements Namespaced {
 
@@ -37,8 +41,9 @@ public class VideoConversion extends CustomResource<VideoConversionSpec, VideoCo
   public static final String CRD_NAME = "videoconversions." + GROUP;
   /** Classpath location of the CRD YAML, for installing it into a (mock) API server. */
   public static final String CRD_RESOURCE = "/META-INF/crds/" + CRD_NAME + "-v1.yml";
-  /** The order {@code kubectl get vc} shows the columns in, after NAME. */
-  public static final List<String> PRINTER_COLUMN_ORDER = List.of("PHASE", "PROGRESS", "OWNER", "SIZE", "AGE");
+  /** The order {@code kubectl get vc} shows the columns in, after NAME ({@code -o wide} adds the last three). */
+  public static final List<String> PRINTER_COLUMN_ORDER =
+      List.of("PHASE", "PROGRESS", "OWNER", "SIZE", "AGE", "JOB", "ATTEMPTS", "MESSAGE");
 
   /** The name both creators (gateway and operator intake) give the conversion of an uploaded file. */
   public static String nameForFileId(String fileId) {

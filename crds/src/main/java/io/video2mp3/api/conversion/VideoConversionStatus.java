@@ -12,10 +12,13 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class VideoConversionStatus {
 
+  @JsonPropertyDescription("Pending (not yet admitted), Queued (waiting for a Job slot), Running, Succeeded or Failed.")
   private Phase phase;
 
+  @JsonPropertyDescription("Standard conditions, e.g. why a reconcile failed.")
   private List<Condition> conditions = new ArrayList<>();
 
+  @JsonPropertyDescription("The metadata.generation this status was written for.")
   private Long observedGeneration;
 
   @JsonPropertyDescription("Name of the conversion's Job.")
@@ -35,6 +38,7 @@ public class VideoConversionStatus {
   @JsonPropertyDescription("RFC 3339 time the conversion reached Succeeded or Failed.")
   private String completedAt;
 
+  @JsonPropertyDescription("The MP3 the conversion produced, once Succeeded.")
   private ConversionOutput output;
 
   @JsonPropertyDescription("Human-readable reason for the current phase, especially on Failed.")

@@ -20,10 +20,13 @@ public class ConversionPlatformStatus {
   @JsonPropertyDescription("MongoDBReady, RabbitMQReady and QueuesReady.")
   private List<Condition> conditions = new ArrayList<>();
 
+  @JsonPropertyDescription("The metadata.generation this status was written for.")
   private Long observedGeneration;
 
+  @JsonPropertyDescription("Members of the MongoDB replica set.")
   private MembersStatus mongodb;
 
+  @JsonPropertyDescription("Members of the RabbitMQ cluster.")
   private MembersStatus rabbitmq;
 
   @JsonPropertyDescription("Secret holding MONGODB_URI and RABBITMQ_URI for the platform's services.")

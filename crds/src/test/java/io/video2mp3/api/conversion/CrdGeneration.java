@@ -28,13 +28,16 @@ public final class CrdGeneration {
     new CRDGenerator()
         .customResourceClasses(VideoConversion.class, ConversionPlatform.class)
         .forCRDVersions("v1")
-        .withPostProcessor(new ColumnOrder())
+        .withPostProcessor(new PrinterColumns().then(new SchemaDescriptions()))
         .inOutputDir(outputDir)
         .generate();
   }
 
-  /** The generator sorts printer columns by JSON path; users read them in the declared order. */
-  static final class ColumnOrder implements CRDPostProcessor {
+  /**
+   * The generator sorts printer columns by JSON path; users read them in the declared order. It also
+   * writes {@code priority: 0}, which the API server drops (a re-apply would report a change).
+   */
+  static final class PrinterColumns implements CRDPostProcessor {
     private static final Map<String, List<String>> ORDER = Map.of(
         VideoConversion.CRD_NAME, VideoConversion.PRINTER_COLUMN_ORDER,
         ConversionPlatform.CRD_NAME, ConversionPlatform.PRINTER_COLUMN_ORDER);
@@ -44,10 +47,25 @@ public final class CrdGeneration {
       if (crd instanceof CustomResourceDefinition definition
           && ORDER.containsKey(definition.getMetadata().getName())) {
         List<String> order = ORDER.get(definition.getMetadata().getName());
-        definition.getSpec().getVersions().forEach(version -> version.getAdditionalPrinterColumns()
-            .sort(Comparator.comparingInt(column -> position(order, column))));
+        definition.getSpec().getVersions().forEach(version -> {
+          version.getAdditionalPrinterColumns().sort(Comparator.comparingInt(column -> position(order, column)));
+          version.getAdditionalPrinterColumns().stream()
+              .filter(column -> Integer.valueOf(0).equals(column.getPriority()))
+              .forEach(column -> column.setPriority(null));
+        });
       }
       return crd;
+    }
+
+    /** The generator takes one post-processor: this one, then the next. */
+    CRDPostProcessor then(CRDPostProcessor next) {
+      PrinterColumns first = this;
+      return new CRDPostProcessor() {
+        @Override
+        public HasMetadata process(HasMetadata crd, String crdSpecVersion) {
+          return next.process(first.process(crd, crdSpecVersion), crdSpecVersion);
+        }
+      };
     }
   }
 

@@ -34,7 +34,7 @@ class CrdYamlUpToDateTest {
   void printerColumnsAreInReadingOrder() throws IOException {
     assertThat(version().getAdditionalPrinterColumns())
         .extracting(CustomResourceColumnDefinition::getName)
-        .containsExactly("PHASE", "PROGRESS", "OWNER", "SIZE", "AGE");
+        .containsExactly("PHASE", "PROGRESS", "OWNER", "SIZE", "AGE", "JOB", "ATTEMPTS", "MESSAGE");
   }
 
   @Test

@@ -122,6 +122,54 @@ class ManifestsPolicyTest {
     }
   }
 
+  /** A real API server drops {@code priority: 0}: a CRD that spells it changes on every apply. */
+  @Test
+  void crdsSpellNoPrinterColumnPriorityZero() throws IOException {
+    try (Stream<Path> crds = Files.list(Path.of("."))) {
+      List<Path> files = crds.filter(f -> f.getFileName().toString().endsWith("-v1.yml")).toList();
+      assertThat(files).hasSizeGreaterThanOrEqualTo(2);
+      for (Path file : files) {
+        JsonNode crd = YAML.readTree(file.toFile());
+        for (JsonNode version : crd.path("spec").path("versions")) {
+          for (JsonNode column : version.path("additionalPrinterColumns")) {
+            assertThat(column.path("priority").asInt(-1)).as("priority of %s in %s", column.path("name"), file)
+                .isNotEqualTo(0);
+          }
+        }
+      }
+    }
+  }
+
+  /** The server fills these in on claim templates; leaving them out makes every re-apply a change. */
+  @Test
+  void claimTemplatesAreSpelledAsTheServerStoresThem() {
+    List<JsonNode> statefulSets = ofKind("StatefulSet");
+    assertThat(statefulSets).isNotEmpty();
+    for (JsonNode set : statefulSets) {
+      for (JsonNode claim : set.path("spec").path("volumeClaimTemplates")) {
+        assertThat(claim.path("apiVersion").asText()).as("apiVersion of a claim of %s", name(set)).isEqualTo("v1");
+        assertThat(claim.path("kind").asText()).as("kind of a claim of %s", name(set)).isEqualTo("PersistentVolumeClaim");
+        assertThat(claim.path("spec").path("volumeMode").asText()).as("volumeMode of a claim of %s", name(set))
+            .isEqualTo("Filesystem");
+      }
+    }
+  }
+
+  /** An imperatively created namespace lacks kubectl's last-applied annotation: apply -k then warns. */
+  @Test
+  void onlyTheManifestsCreateTheNamespace() throws IOException {
+    Pattern imperative = Pattern.compile("kubectl[^\\n|]*\\bcreate\\s+(namespace|ns)\\b");
+    try (Stream<Path> scripts = Files.walk(Path.of("..", "hack"))) {
+      for (Path script : scripts.filter(f -> f.toString().endsWith(".sh")).toList()) {
+        assertThat(imperative.matcher(Files.readString(script)).find()).as("%s creates a namespace", script).isFalse();
+      }
+    }
+    assertThat(ofKind("Namespace")).singleElement()
+        .satisfies(ns -> assertThat(ns.path("metadata").path("labels").path("app.kubernetes.io/part-of").asText())
+            .as("the label the kustomization adds, so that applying namespace.yaml first changes nothing")
+            .isEqualTo("video2mp3"));
+  }
+
   private static List<JsonNode> ofKind(String kind) {
     return objects.stream().filter(o -> kind.equals(o.path("kind").asText())).toList();
   }

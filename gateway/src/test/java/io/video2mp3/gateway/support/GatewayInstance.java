@@ -1,9 +1,13 @@
 package io.video2mp3.gateway.support;
 
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.video2mp3.gateway.GatewayApplication;
+import io.video2mp3.testsupport.rbac.RbacAudit;
+import io.video2mp3.testsupport.rbac.RequestRecorder;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -19,10 +23,14 @@ public final class GatewayInstance implements AutoCloseable {
   private final ConfigurableApplicationContext context;
   private final URI url;
   private final URI managementUrl;
+  /** Every request of the gateway's Kubernetes client: {@link #close()} checks them against its Role. */
+  private final RequestRecorder kubernetesRequests = new RequestRecorder();
 
   private GatewayInstance(Map<String, String> properties) {
     String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-    context = new SpringApplicationBuilder(GatewayApplication.class).run(args);
+    context = new SpringApplicationBuilder(GatewayApplication.class)
+        .initializers(ctx -> ctx.getBeanFactory().addBeanPostProcessor(new RecordingKubernetesClient()))
+        .run(args);
     url = URI.create("http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port"));
     managementUrl = URI.create("http://127.0.0.1:" + context.getEnvironment().getProperty("local.management.port"));
   }
@@ -57,9 +65,24 @@ public final class GatewayInstance implements AutoCloseable {
     return context.getBean(type);
   }
 
+  /** Stops the gateway, then fails if it made a request its Role in the manifests does not grant. */
   @Override
   public void close() {
     context.close();
+    RbacAudit.forDeployment("gateway", "gateway").verify(kubernetesRequests);
+  }
+
+  /** Gives the gateway's client (its configuration unchanged) the request recorder. */
+  private final class RecordingKubernetesClient implements BeanPostProcessor {
+    @Override
+    public Object postProcessAfterInitialization(Object bean, String beanName) {
+      if (bean instanceof KubernetesClient client) {
+        KubernetesClient recording = kubernetesRequests.clientBuilder().withConfig(client.getConfiguration()).build();
+        client.close();
+        return recording;
+      }
+      return bean;
+    }
   }
 
   public static final class Builder {

@@ -1,14 +1,11 @@
 package io.video2mp3.gateway.support;
 
-import com.mongodb.ConnectionString;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.GetResponse;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -17,13 +14,12 @@ import io.fabric8.mockwebserver.MockWebServer;
 import io.video2mp3.api.conversion.VideoConversion;
 import io.video2mp3.api.messaging.AmqpConnections;
 import io.video2mp3.api.messaging.Topology;
-import java.net.InetSocketAddress;
+import io.video2mp3.testsupport.mongo.TestMongo;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * What a gateway needs around it in a test: MongoDB (mongo-java-server, or MONGODB_URI with a unique
@@ -35,7 +31,7 @@ public final class Infrastructure implements AutoCloseable {
   public static final String RABBITMQ_URI =
       Optional.ofNullable(System.getenv("RABBITMQ_URI")).filter(s -> !s.isBlank()).orElse("amqp://guest:guest@127.0.0.1:5672");
 
-  private final MongoServer mongoServer;
+  private final TestMongo testMongo;
   public final String mongoUri;
   public final MongoClient mongoClient;
   public final MongoDatabase mongo;
@@ -44,19 +40,10 @@ public final class Infrastructure implements AutoCloseable {
   public final Connection rabbit;
 
   public Infrastructure() throws Exception {
-    String database = "gwit" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    String external = System.getenv("MONGODB_URI");
-    if (external != null && !external.isBlank()) {
-      mongoServer = null;
-      String current = Optional.ofNullable(new ConnectionString(external).getDatabase()).orElse("");
-      mongoUri = external.replaceFirst("/" + current + "(\\?|$)", "/" + database + "$1");
-    } else {
-      mongoServer = new MongoServer(new MemoryBackend());
-      InetSocketAddress address = mongoServer.bind();
-      mongoUri = "mongodb://127.0.0.1:" + address.getPort() + "/" + database;
-    }
+    testMongo = new TestMongo("gwit");
+    mongoUri = testMongo.uri();
     mongoClient = MongoClients.create(mongoUri);
-    mongo = mongoClient.getDatabase(database);
+    mongo = mongoClient.getDatabase(testMongo.database());
 
     kubernetesServer = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
         new KubernetesCrudDispatcher(List.of()), false);
@@ -102,12 +89,10 @@ public final class Infrastructure implements AutoCloseable {
     rabbit.close();
     kubernetes.close();
     kubernetesServer.destroy();
-    if (mongoServer == null) {
+    if (testMongo.isExternal()) {
       mongo.drop();
     }
     mongoClient.close();
-    if (mongoServer != null) {
-      mongoServer.shutdownNow();
-    }
+    testMongo.close();
   }
 }
