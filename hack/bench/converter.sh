@@ -1,51 +1,71 @@
 #!/usr/bin/env bash
-# Converter input benchmark: how fast ffmpeg gets a GridFS video through a pipe, through the
-# seekable loopback input the converter uses (LoopbackRangeServer), and through a scratch-file copy (docs/benchmarks.md).
+# Converter fixed cost: the converter as a Job runs it (its own JVM, GridFS in and out) against
+# `ffmpeg -i in.mp4 -vn -c:a libmp3lame -b:a 192k out.mp3` on the same file, a 60-second and a
+# 10-minute clip, legs alternated (docs/benchmarks.md).
 #
-#   hack/bench/converter.sh                 # 10-minute ~100 MB MP4, moov at the end
-#   DURATION=120 VIDEO_BITRATE=6M hack/bench/converter.sh
-#   HEAP=48m hack/bench/converter.sh        # heap of the converter JVM in the memory step
+#   hack/bench/converter.sh                       # the old and the shipped launch vs ffmpeg, both clips
+#   VARIANTS="jar cp c1 cds" hack/bench/converter.sh      # every launch option, each against ffmpeg
+#   ROUNDS=9 DURATIONS=60 hack/bench/converter.sh
 #
-# Generates the video with ffmpeg (never committed), builds the operator module, and runs
-# ConverterInputBenchmarkIT against mongo-java-server in the test JVM (or MONGODB_URI if set).
-# Results are printed and written to operator/target/converter-bench.txt.
+# Variants (each a converter command line; see docs/benchmarks.md for what they measure):
+#   jar  java -jar operator.jar convert            (Spring Boot's nested-jar launcher: the old Job command)
+#   cp   java -cp app.jar:lib/* ... Main convert   (the jar unpacked, a plain main class)
+#   c1   cp + -XX:TieredStopAtLevel=1 -XX:+UseSerialGC
+#   cds  c1 + an AppCDS archive of a training conversion (-XX:SharedArchiveFile): the Job's command
+#        (ConversionJobBuilder) with /app mapped to the unpacked copy, as local mode's Job runner maps it
 set -euo pipefail
+source "$(dirname "$0")/lib/common.sh"
 
-cd "$(dirname "$0")/../.."
-DURATION="${DURATION:-600}"
-VIDEO_BITRATE="${VIDEO_BITRATE:-1300k}"
-ROUNDS="${ROUNDS:-2}"
-HEAP="${HEAP:-64m}"
-WORK="$(mktemp -d)"
-trap 'rm -rf "$WORK"' EXIT
+ROUNDS="${ROUNDS:-5}"
+DURATIONS="${DURATIONS:-60 600}"
+VARIANTS="${VARIANTS:-jar cds}"
 
-INPUT="$WORK/bench.mp4"
-# constant video bitrate (the test picture compresses too well otherwise): 600 s ~ 106 MB
-echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo) RAM, $(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -1)"
-echo "ffmpeg: $(ffmpeg -hide_banner -version | head -1); java: $(java -version 2>&1 | head -1)"
-echo "generating ${DURATION}s test video (${VIDEO_BITRATE} video, AAC audio, moov at the end)..."
-ffmpeg -hide_banner -loglevel error -y \
-  -f lavfi -i "sine=frequency=440:duration=${DURATION}" \
-  -f lavfi -i "testsrc=size=320x240:rate=25:duration=${DURATION}" \
-  -c:v mpeg4 -b:v "$VIDEO_BITRATE" -minrate "$VIDEO_BITRATE" -maxrate "$VIDEO_BITRATE" -bufsize "$VIDEO_BITRATE" \
-  -c:a aac -b:a 128k -shortest "$INPUT"
-ls -l "$INPUT"
+bench_machine
+bench_build operator
+bench_unpack_operator
+bench_mongo_start
+APP="$BENCH_WORK/app"
+CP="$APP/operator/app.jar:$APP/operator/lib/*"
+MAIN=io.video2mp3.operator.Main
+C1="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+export BENCH_WORK
 
-echo "ffmpeg CLI reading the file directly (reference):"
-/usr/bin/time -f "  %e s wall, %U s user, %M KB peak RSS" ffmpeg -hide_banner -loglevel error -y -i "$INPUT" \
-  -map 0:a:0 -vn -c:a libmp3lame -b:a 192k -f mp3 /dev/null
-echo "ffmpeg CLI reading it from a pipe WITHOUT -abort_on (the trap: exit 0, empty output):"
-ffmpeg -hide_banner -loglevel fatal -y -i pipe:0 -map 0:a:0 -vn -c:a libmp3lame -b:a 192k -f mp3 "$WORK/out.mp3" \
-  < "$INPUT" && echo "  exit $?, output $(stat -c %s "$WORK/out.mp3") bytes" || echo "  exit $?"
-echo "ffmpeg CLI reading it from a pipe with -abort_on empty_output:"
-/usr/bin/time -f "  %e s wall" ffmpeg -hide_banner -loglevel error -y -abort_on empty_output -i pipe:0 \
-  -map 0:a:0 -vn -c:a libmp3lame -b:a 192k -f mp3 /dev/null < "$INPUT" \
-  && echo "  (exit 0)" || echo "  (ffmpeg failed: a pipe cannot reach the moov at the end)"
+variant_command() {
+  case "$1" in
+    jar) echo "java -jar $APP/operator.jar convert" ;;
+    cp) echo "java -cp '$CP' $MAIN convert" ;;
+    c1) echo "java $C1 -cp '$CP' $MAIN convert" ;;
+    cds) echo "java $C1 -XX:SharedArchiveFile=$APP/operator/converter.jsa -cp '$CP' $MAIN convert" ;;
+    *) echo "unknown variant $1" >&2; return 1 ;;
+  esac
+}
 
-mvn -B -q -o -pl operator -am install -DskipTests
-rm -f operator/target/converter-bench.txt
-mvn -B -o -pl operator verify -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dit.test=ConverterInputBenchmarkIT -Dconverter.bench=true -Dconverter.bench.input="$INPUT" \
-  -Dconverter.bench.rounds="$ROUNDS" -Dconverter.bench.heap="$HEAP" \
-  -Dconverter.bench.jar="$(ls "$PWD"/operator/target/operator-*.jar | grep -v -e sources -e original | head -1)" > "$WORK/mvn.log" 2>&1 || { tail -50 "$WORK/mvn.log"; exit 1; }
-cat operator/target/converter-bench.txt
+# The Job's environment (ConversionJobBuilder) for one GridFS source.
+converter_env() {
+  echo "MONGODB_URI=$BENCH_MONGO_URI CONVERSION_NAMESPACE=bench CONVERSION_NAME=bench CONVERSION_UID=bench-uid" \
+    "SOURCE_FILE_ID=$1 OUTPUT_FORMAT=mp3 OUTPUT_BITRATE=192k TERMINATION_LOG=$BENCH_WORK/termination-log" \
+    "SCRATCH_DIR=$BENCH_WORK/scratch JAVA_TOOL_OPTIONS=-Djava.io.tmpdir=$BENCH_WORK/scratch"
+}
+
+# An AppCDS archive of one training conversion, as the image build makes it (hack/images/Dockerfile).
+train_cds() {
+  local id="$1"
+  mkdir -p "$BENCH_WORK/scratch"
+  env $(converter_env "$id") java $C1 -XX:ArchiveClassesAtExit="$APP/operator/converter.jsa" -cp "$CP" $MAIN convert \
+    > "$BENCH_WORK/train.log" 2>&1 || { cat "$BENCH_WORK/train.log"; return 1; }
+}
+
+bench_header
+for seconds in $DURATIONS; do
+  video="$BENCH_WORK/clip-$seconds.mp4"
+  bench_video "$seconds" aac "$video"
+  id="$(bench_mongo "put $video")"
+  mkdir -p "$BENCH_WORK/scratch"
+  [[ -f "$APP/operator/converter.jsa" ]] || train_cds "$id"
+  export FFMPEG_LEG="ffmpeg -nostdin -hide_banner -loglevel error -y -i $video -vn -c:a libmp3lame -b:a 192k $BENCH_WORK/out.mp3"
+  for variant in $VARIANTS; do
+    export CONVERTER_LEG="env $(converter_env "$id") $(variant_command "$variant")"
+    bench_pair "converter ($variant) / ffmpeg, ${seconds} s clip" "$ROUNDS" 'eval "$CONVERTER_LEG"' 'eval "$FFMPEG_LEG"'
+  done
+  bench_mongo drop > /dev/null
+done

@@ -75,7 +75,7 @@ public final class ConvertCommand {
     ProgressRecorder progress = new ProgressRecorder(settings.uid(),
         ProgressRecorder.Store.mongo(database.getCollection(StorageLayout.PROGRESS_COLLECTION)), clock);
     progress.report(0);
-    SourceOpener opener = new SourceOpener(database, HttpSource.newClient(HttpSource.Timeouts.DEFAULT),
+    SourceOpener opener = new SourceOpener(database, () -> HttpSource.newClient(HttpSource.Timeouts.DEFAULT),
         HttpSource.Timeouts.DEFAULT, settings.scratchDir());
     try (VideoSource source = opener.open(settings)) {
       ProbeResult probe = new MediaProbe(settings.ffprobeBin()).probe(source);

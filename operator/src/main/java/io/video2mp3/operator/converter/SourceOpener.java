@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Opens the conversion's source as a {@link VideoSource}.
@@ -26,15 +27,19 @@ import java.util.Optional;
  * ChannelInput took 7.0 s against 4.6-4.9 s, and its one-connection FTP server refused ffmpeg's
  * reconnects.) The scratch directory is used only for HTTP servers that ignore Range requests,
  * whose body cannot be re-read.
+ *
+ * <p>The HTTP client is created only for a URL source: a {@code java.net.http.HttpClient} keeps a
+ * selector thread that delays the JVM's exit by ~0.34 s (docs/benchmarks.md).
  */
 public final class SourceOpener {
 
   private final MongoDatabase database;
-  private final HttpClient httpClient;
+  private final Supplier<HttpClient> httpClient;
   private final HttpSource.Timeouts timeouts;
   private final Path scratchDir;
 
-  public SourceOpener(MongoDatabase database, HttpClient httpClient, HttpSource.Timeouts timeouts, Path scratchDir) {
+  public SourceOpener(MongoDatabase database, Supplier<HttpClient> httpClient, HttpSource.Timeouts timeouts,
+      Path scratchDir) {
     this.database = database;
     this.httpClient = httpClient;
     this.timeouts = timeouts;
@@ -74,7 +79,7 @@ public final class SourceOpener {
 
   private VideoSource openUrl(URI url, Optional<String> filename) throws ConversionException {
     String name = filename.orElseGet(() -> lastPathSegment(url));
-    HttpSource.Probe probe = HttpSource.probe(httpClient, url, timeouts);
+    HttpSource.Probe probe = HttpSource.probe(httpClient.get(), url, timeouts);
     if (probe instanceof HttpSource.Ranged ranged) {
       return streamed(ranged.source(), name);
     }

@@ -54,7 +54,7 @@ class ConverterInputBenchmarkIT {
       ObjectId fast = mongo.upload(faststart, "bench-faststart.mp4");
       GridFsSource atEnd = GridFsSource.find(mongo.videos(), moovAtEnd);
       GridFsSource atStart = GridFsSource.find(mongo.videos(), fast);
-      SourceOpener opener = new SourceOpener(mongo.database, null, HttpSource.Timeouts.DEFAULT, work);
+      SourceOpener opener = new SourceOpener(mongo.database, () -> null, HttpSource.Timeouts.DEFAULT, work);
 
       for (int round = 1; round <= ROUNDS; round++) {
         report.add("round " + round);
