@@ -47,14 +47,14 @@ bench_jar() {
   ls "$BENCH_ROOT/$1/target/$1"-*.jar | grep -v -e sources -e original -e plain | head -1
 }
 
-# The operator jar unpacked as the image holds it (hack/images/Dockerfile): $BENCH_WORK/app/operator/
-# app.jar (the module's classes: AppCDS archives only jars, never directories) and lib/*.jar.
+# The operator as its image holds it: $BENCH_WORK/app/operator.jar and the converter's layout
+# $BENCH_WORK/app/operator/ (app.jar, lib/, converter.jsa: hack/images/converter-layout.sh).
 bench_unpack_operator() {
   local app="$BENCH_WORK/app"
-  rm -rf "$app" && mkdir -p "$app/operator"
+  rm -rf "$app" && mkdir -p "$app"
   cp "$(bench_jar operator)" "$app/operator.jar"
-  (cd "$app/operator" && unzip -q ../operator.jar 'BOOT-INF/*' && mv BOOT-INF/lib . \
-    && (cd BOOT-INF/classes && zip -qr ../../app.jar .) && rm -rf BOOT-INF)
+  "$BENCH_ROOT/hack/images/converter-layout.sh" unpack "$app/operator.jar" "$app/operator"
+  "$BENCH_ROOT/hack/images/converter-layout.sh" dump "$app/operator"
 }
 
 # Starts BenchMongo (lib/BenchMongo.java) on the operator's classpath plus mongo-java-server.
