@@ -19,7 +19,7 @@ import java.util.function.Supplier;
  *
  * <p>GridFS sources are streamed to ffmpeg through a {@link LoopbackRangeServer} (ffmpeg seeks with
  * Range requests, each opening GridFS at its offset), never copied. Measured with
- * hack/bench/converter.sh (docs/benchmarks.md: 2 cores, Debian ffmpeg 5.1, a 107 MB 600 s MP4 with
+ * hack/bench/converter-input.sh (docs/benchmarks.md: 2 cores, Debian ffmpeg 5.1, a 107 MB 600 s MP4 with
  * the moov at the end, in-JVM mongo-java-server, 3 rounds): a pipe cannot convert it at all; the
  * seekable input takes 4.9-5.5 s, copying to a scratch file (0.3-0.4 s) and converting the file
  * 5.1-5.6 s, ffmpeg on a local file 4.1-4.9 s. So the copy buys nothing, and it would need an

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Measures the three ways to feed a GridFS video to ffmpeg (docs/benchmarks.md). Off by default;
- * hack/bench/converter.sh runs it with {@code -Dconverter.bench=true -Dconverter.bench.input=<mp4>}
+ * hack/bench/converter-input.sh runs it with {@code -Dconverter.bench=true -Dconverter.bench.input=<mp4>}
  * (an MP4 with the moov at the end, as ffmpeg muxes by default).
  */
 @EnabledIfSystemProperty(named = "converter.bench", matches = "true")
