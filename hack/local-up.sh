@@ -29,6 +29,8 @@ missing=()
 command -v java >/dev/null || missing+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null || missing+=(maven)
 { command -v ffmpeg >/dev/null && command -v ffprobe >/dev/null; } || missing+=(ffmpeg)
+command -v unzip >/dev/null || missing+=(unzip) # the converter's launch layout
+command -v zip >/dev/null || missing+=(zip)
 if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; fi
 
 # A module needs building when its jar is missing or any of its sources (or the parent POM) is newer.

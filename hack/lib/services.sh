@@ -30,6 +30,9 @@ ensure_packages() {
   command -v java >/dev/null || missing+=(openjdk-17-jdk-headless)
   command -v mvn >/dev/null || missing+=(maven)
   command -v ffmpeg >/dev/null && command -v ffprobe >/dev/null || missing+=(ffmpeg)
+  # The converter's lean launch layout (hack/images/converter-layout.sh), as local mode builds it.
+  command -v unzip >/dev/null || missing+=(unzip)
+  command -v zip >/dev/null || missing+=(zip)
   [ -x /usr/sbin/rabbitmq-server ] || missing+=(rabbitmq-server)
   [ -x /usr/sbin/mariadbd ] || missing+=(mariadb-server)
   # The browser test (hack/browser): Playwright drives Debian's Chromium.

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.video2mp3.api.messaging.AmqpConnections;
 import io.video2mp3.api.messaging.Topology;
 import io.video2mp3.local.amqp.EmbeddedBroker;
+import io.video2mp3.local.jobs.ConverterLayout;
 import io.video2mp3.local.jobs.JobRunner;
 import io.video2mp3.local.jobs.JobRunnerSettings;
 import io.video2mp3.local.kube.KubeSnapshots;
@@ -161,7 +162,8 @@ public final class LocalPlatform implements AutoCloseable {
     kube.servePodLogsFrom(data.resolve("scratch"));
     KubernetesClient runnerClient = kube.client();
     JobRunner runner = new JobRunner(runnerClient, new JobRunnerSettings(data.resolve("scratch"),
-        jars.operator().map(jar -> Map.of("/app/operator.jar", jar.toString())).orElse(Map.of()), java,
+        jars.operator().map(jar -> ConverterLayout.prepare(root.resolve("hack/images/converter-layout.sh"), jar,
+            data.resolve("jars").resolve("operator-layout"), java)).orElse(Map.of()), java,
         baseEnvironment(), env.integer("LOCAL_JOB_PARALLELISM", maxConcurrentJobs),
         Duration.ofSeconds(10), Duration.ofSeconds(env.integer("LOCAL_JOB_RETRY_SECONDS", 2)), Duration.ofSeconds(60),
         Duration.ofMillis(500)));

@@ -33,6 +33,15 @@ public final class ConversionJobBuilder {
   public static final long RUN_AS_USER = 10001L;
   public static final int EXIT_NOT_CONVERTIBLE = 2;
   static final String JOB_SUFFIX = "-convert";
+  /**
+   * The converter's launch, for a short-lived JVM (docs/benchmarks.md, "Converter fixed cost"): the
+   * image's unpacked classpath and AppCDS archive (hack/images/converter-layout.sh) instead of Spring
+   * Boot's nested-jar launcher, C1 only and the serial collector (a conversion's Java side runs for
+   * seconds and allocates little), no perf-data file.
+   */
+  static final List<String> CONVERTER_COMMAND = List.of("java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+      "-XX:-UsePerfData", "-XX:SharedArchiveFile=/app/operator/converter.jsa",
+      "-cp", "/app/operator/app.jar:/app/operator/lib/*", "io.video2mp3.operator.Main", "convert");
   private static final int MAX_NAME = 63;
 
   private final JobSettings settings;
@@ -125,7 +134,7 @@ public final class ConversionJobBuilder {
                 .withName(CONTAINER_NAME)
                 .withImage(effective.converterImage())
                 .withImagePullPolicy(settings.imagePullPolicy())
-                .withCommand("java", "-jar", "/app/operator.jar", "convert")
+                .withCommand(CONVERTER_COMMAND)
                 .withEnv(env(conversion, request))
                 .withTerminationMessagePath(TERMINATION_LOG)
                 .withTerminationMessagePolicy("FallbackToLogsOnError")

@@ -85,7 +85,7 @@ public final class ConvertCommand {
     if (cancellation.cancelledNow()) {
       throw ConversionException.transientFailure("the conversion was deleted before it started", null);
     }
-    SourceOpener opener = new SourceOpener(database, HttpSource.newClient(HttpSource.Timeouts.DEFAULT),
+    SourceOpener opener = new SourceOpener(database, () -> HttpSource.newClient(HttpSource.Timeouts.DEFAULT),
         HttpSource.Timeouts.DEFAULT, settings.scratchDir(), new SourceAddressGuard(settings.allowPrivateSourceAddresses()));
     try (VideoSource source = opener.open(settings)) {
       ProbeResult probe = new MediaProbe(settings.ffprobeBin()).probe(source);

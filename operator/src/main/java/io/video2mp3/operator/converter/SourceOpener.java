@@ -12,13 +12,14 @@ import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Opens the conversion's source as a {@link VideoSource}.
  *
  * <p>GridFS sources are streamed to ffmpeg through a {@link LoopbackRangeServer} (ffmpeg seeks with
  * Range requests, each opening GridFS at its offset), never copied. Measured with
- * hack/bench/converter.sh (docs/benchmarks.md: 2 cores, Debian ffmpeg 5.1, a 107 MB 600 s MP4 with
+ * hack/bench/converter-input.sh (docs/benchmarks.md: 2 cores, Debian ffmpeg 5.1, a 107 MB 600 s MP4 with
  * the moov at the end, in-JVM mongo-java-server, 3 rounds): a pipe cannot convert it at all; the
  * seekable input takes 4.9-5.5 s, copying to a scratch file (0.3-0.4 s) and converting the file
  * 5.1-5.6 s, ffmpeg on a local file 4.1-4.9 s. So the copy buys nothing, and it would need an
@@ -26,16 +27,20 @@ import java.util.Optional;
  * ChannelInput took 7.0 s against 4.6-4.9 s, and its one-connection FTP server refused ffmpeg's
  * reconnects.) The scratch directory is used only for HTTP servers that ignore Range requests,
  * whose body cannot be re-read.
+ *
+ * <p>The HTTP client is created only for a URL source: a {@code java.net.http.HttpClient} keeps a
+ * selector thread that delays the JVM's exit by ~0.34 s (docs/benchmarks.md).
  */
 public final class SourceOpener {
 
   private final MongoDatabase database;
-  private final HttpClient httpClient;
+  private final Supplier<HttpClient> httpClient;
   private final HttpSource.Timeouts timeouts;
   private final Path scratchDir;
   private final SourceAddressGuard guard;
 
-  public SourceOpener(MongoDatabase database, HttpClient httpClient, HttpSource.Timeouts timeouts, Path scratchDir,
+  public SourceOpener(MongoDatabase database, Supplier<HttpClient> httpClient, HttpSource.Timeouts timeouts,
+      Path scratchDir,
       SourceAddressGuard guard) {
     this.database = database;
     this.httpClient = httpClient;
@@ -77,7 +82,7 @@ public final class SourceOpener {
 
   private VideoSource openUrl(URI url, Optional<String> filename) throws ConversionException {
     String name = filename.orElseGet(() -> lastPathSegment(url));
-    HttpSource.Probe probe = HttpSource.probe(httpClient, url, timeouts, guard);
+    HttpSource.Probe probe = HttpSource.probe(httpClient.get(), url, timeouts, guard);
     if (probe instanceof HttpSource.Ranged ranged) {
       return streamed(ranged.source(), name);
     }

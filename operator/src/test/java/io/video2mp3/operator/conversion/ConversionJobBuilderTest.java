@@ -108,7 +108,9 @@ class ConversionJobBuilderTest {
     Container container = builder.build(conversion, AdmittedRequest.of(conversion.getSpec()), TestConversions.SETTINGS).getSpec().getTemplate().getSpec().getContainers().get(0);
     assertThat(container.getName()).isEqualTo("converter");
     assertThat(container.getImage()).isEqualTo("registry/video2mp3-operator:1.0");
-    assertThat(container.getCommand()).containsExactly("java", "-jar", "/app/operator.jar", "convert");
+    assertThat(container.getCommand()).containsExactly("java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+        "-XX:-UsePerfData", "-XX:SharedArchiveFile=/app/operator/converter.jsa",
+        "-cp", "/app/operator/app.jar:/app/operator/lib/*", "io.video2mp3.operator.Main", "convert");
     assertThat(container.getTerminationMessagePath()).isEqualTo("/dev/termination-log");
     assertThat(container.getTerminationMessagePolicy()).isEqualTo("FallbackToLogsOnError");
     assertThat(container.getResources().getRequests())

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Measures the three ways to feed a GridFS video to ffmpeg (docs/benchmarks.md). Off by default;
- * hack/bench/converter.sh runs it with {@code -Dconverter.bench=true -Dconverter.bench.input=<mp4>}
+ * hack/bench/converter-input.sh runs it with {@code -Dconverter.bench=true -Dconverter.bench.input=<mp4>}
  * (an MP4 with the moov at the end, as ffmpeg muxes by default).
  */
 @EnabledIfSystemProperty(named = "converter.bench", matches = "true")
@@ -54,7 +54,7 @@ class ConverterInputBenchmarkIT {
       ObjectId fast = mongo.upload(faststart, "bench-faststart.mp4");
       GridFsSource atEnd = GridFsSource.find(mongo.videos(), moovAtEnd);
       GridFsSource atStart = GridFsSource.find(mongo.videos(), fast);
-      SourceOpener opener = new SourceOpener(mongo.database, null, HttpSource.Timeouts.DEFAULT, work,
+      SourceOpener opener = new SourceOpener(mongo.database, () -> null, HttpSource.Timeouts.DEFAULT, work,
           new SourceAddressGuard(true));
 
       for (int round = 1; round <= ROUNDS; round++) {
