@@ -67,7 +67,7 @@ class SignedDownloadIT {
     String token = login();
     String name = upload(token, "Our \"best\" talk.mp4");
     String fid = OperatorStandIn.finish(infra, name, mp3);
-    String link = link(new Grant(fid, "carol", Instant.now().plusSeconds(3600)));
+    String link = link(new Grant(fid, ownerKey(name), Instant.now().plusSeconds(3600)));
 
     HttpResponse<byte[]> download = http.send(HttpRequest.newBuilder(gateway.url(link)).header("Accept", BROWSER_ACCEPT)
         .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -88,9 +88,12 @@ class SignedDownloadIT {
 
   @Test
   void anAlteredLinkShowsAPageToBrowsersAndJsonToClients() throws Exception {
-    String fid = OperatorStandIn.finish(infra, upload(login(), "altered.mp4"), mp3);
-    String link = link(new Grant(fid, "carol", Instant.now().plusSeconds(3600)));
-    String altered = link.replace("owner=carol", "owner=carox");
+    String name = upload(login(), "altered.mp4");
+    String fid = OperatorStandIn.finish(infra, name, mp3);
+    String owner = ownerKey(name);
+    String link = link(new Grant(fid, owner, Instant.now().plusSeconds(3600)));
+    String altered = link.replace("owner=" + owner, "owner=" + owner.substring(1) + "x");
+    assertThat(altered).isNotEqualTo(link);
 
     HttpResponse<String> page = get(altered, BROWSER_ACCEPT);
     assertThat(page.statusCode()).isEqualTo(403);
@@ -106,8 +109,10 @@ class SignedDownloadIT {
 
   @Test
   void anExpiredLinkSaysSo() throws Exception {
-    String fid = OperatorStandIn.finish(infra, upload(login(), "expired.mp4"), mp3);
-    HttpResponse<String> page = get(link(new Grant(fid, "carol", Instant.now().minusSeconds(1))), BROWSER_ACCEPT);
+    String name = upload(login(), "expired.mp4");
+    String fid = OperatorStandIn.finish(infra, name, mp3);
+    HttpResponse<String> page = get(link(new Grant(fid, ownerKey(name), Instant.now().minusSeconds(1))),
+        BROWSER_ACCEPT);
     assertThat(page.statusCode()).isEqualTo(410);
     assertThat(page.body()).contains("This download link has expired");
   }
@@ -117,6 +122,11 @@ class SignedDownloadIT {
     String fid = OperatorStandIn.finish(infra, upload(login(), "theirs.mp4"), mp3);
     HttpResponse<String> page = get(link(new Grant(fid, "mallory", Instant.now().plusSeconds(3600))), "*/*");
     assertThat(page.statusCode()).isEqualTo(404);
+  }
+
+  /** What the notifier signs for this conversion's owner: the account's uid. */
+  private String ownerKey(String name) {
+    return SignedLink.ownerKey(stack.conversion(name).request().owner());
   }
 
   private String link(Grant grant) {
