@@ -91,7 +91,7 @@ public class ConversionPlatformReconciler implements Reconciler<ConversionPlatfo
   public UpdateControl<ConversionPlatform> reconcile(ConversionPlatform platform, Context<ConversionPlatform> context) {
     PlatformNames names = PlatformNames.of(platform);
     int mongodbMembers = platform.getSpec().mongodbOrDefaults().replicas();
-    int rabbitmqMembers = platform.getSpec().rabbitmqOrDefaults().replicas();
+    int rabbitmqWanted = platform.getSpec().rabbitmqOrDefaults().replicas();
 
     Secret mongodbSecret = owned.ensureSecret(platform, names.mongodbSecret(), live -> secrets.mongodb(platform, live));
     Secret rabbitmqSecret = owned.ensureSecret(platform, names.rabbitmqSecret(),
@@ -114,7 +114,11 @@ public class ConversionPlatformReconciler implements Reconciler<ConversionPlatfo
     owned.apply(platform, RabbitMqResources.headlessService(platform));
     owned.apply(platform, RabbitMqResources.clientService(platform));
     owned.apply(platform, RabbitMqResources.disruptionBudget(platform));
-    StatefulSet rabbitmq = owned.apply(platform, RabbitMqResources.statefulSet(platform));
+    Optional<StatefulSet> liveRabbitmq = owned.get(platform, RabbitMqResources.statefulSet(platform));
+    Optional<String> rabbitmqScaleDown = RabbitMqScaleDown.refused(rabbitmqWanted, liveRabbitmq.orElse(null));
+    // A refused scale-down keeps the nodes that run, and the status counts those.
+    int rabbitmqMembers = RabbitMqScaleDown.replicas(rabbitmqWanted, liveRabbitmq.orElse(null));
+    StatefulSet rabbitmq = owned.apply(platform, RabbitMqResources.statefulSet(platform, rabbitmqMembers));
     Optional<String> rabbitmqStorage = StorageChange.pending("spec.rabbitmq.storage",
         platform.getSpec().rabbitmqOrDefaults().storage(), rabbitmq);
 
@@ -135,6 +139,8 @@ public class ConversionPlatformReconciler implements Reconciler<ConversionPlatfo
     ConversionPlatformStatus next = PlatformStatusLogic.next(platform.getStatus(), generation, clock.instant(), seen);
     PlatformStatusLogic.set(next.getConditions(), StorageChange.CONDITION,
         StorageChange.outcome(mongodbStorage, rabbitmqStorage), generation, clock.instant());
+    PlatformStatusLogic.set(next.getConditions(), RabbitMqScaleDown.CONDITION,
+        RabbitMqScaleDown.outcome(rabbitmqScaleDown), generation, clock.instant());
     // This reconcile got this far: a failure of an earlier one is over.
     next.setConditions(ErrorConditions.recovered(next.getConditions()));
     new PlatformEvents(events).announce(platform, platform.getStatus(), next);

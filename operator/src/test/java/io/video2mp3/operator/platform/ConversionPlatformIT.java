@@ -18,6 +18,7 @@ import io.video2mp3.api.messaging.Topology;
 import io.video2mp3.api.platform.ConversionPlatform;
 import io.video2mp3.api.platform.ConversionPlatformSpec;
 import io.video2mp3.api.platform.MongoDbSpec;
+import io.video2mp3.api.platform.RabbitMqSpec;
 import io.video2mp3.operator.OperatorHarness;
 import io.video2mp3.operator.reconcile.ErrorConditions;
 import io.video2mp3.operator.reconcile.ResourceEvents;
@@ -181,6 +182,30 @@ class ConversionPlatformIT {
     awaitEvent("disk", "Warning", StorageChange.REASON_IMMUTABLE);
     assertThat(statefulSet("disk-mongodb").getSpec().getVolumeClaimTemplates().get(0).getSpec().getResources()
         .getRequests().get("storage")).hasToString("10Gi");
+  }
+
+  @Test
+  void aRabbitMqScaleDownIsRefusedAndTheNodesKept() {
+    create("shrink", new ConversionPlatformSpec());
+    awaitCondition("shrink", RabbitMqScaleDown.CONDITION, "False", RabbitMqScaleDown.REASON_NONE, null);
+
+    client.resources(ConversionPlatform.class).inNamespace(NS).withName("shrink").edit(p -> {
+      p.getSpec().setRabbitmq(new RabbitMqSpec(1, null, null, null));
+      return p;
+    });
+
+    Condition refused = awaitCondition("shrink", RabbitMqScaleDown.CONDITION, "True",
+        RabbitMqScaleDown.REASON_REFUSED, null);
+    assertThat(refused.getMessage()).startsWith("spec.rabbitmq.replicas is 1 but StatefulSet shrink-rabbitmq runs 3");
+    awaitEvent("shrink", "Warning", RabbitMqScaleDown.REASON_REFUSED);
+    assertThat(statefulSet("shrink-rabbitmq").getSpec().getReplicas()).isEqualTo(3);
+    assertThat(platform("shrink").getStatus().getRabbitmq().members()).isEqualTo(3);
+
+    client.resources(ConversionPlatform.class).inNamespace(NS).withName("shrink").edit(p -> {
+      p.getSpec().setRabbitmq(new RabbitMqSpec(3, null, null, null));
+      return p;
+    });
+    awaitCondition("shrink", RabbitMqScaleDown.CONDITION, "False", RabbitMqScaleDown.REASON_NONE, null);
   }
 
   private void awaitEvent(String involved, String type, String reason) {
