@@ -103,7 +103,17 @@ public class ConversionPlatformReconciler implements Reconciler<ConversionPlatfo
     owned.apply(platform, MongoDbResources.headlessService(platform));
     owned.apply(platform, MongoDbResources.clientService(platform));
     owned.apply(platform, MongoDbResources.disruptionBudget(platform));
-    StatefulSet mongodb = owned.apply(platform, MongoDbResources.statefulSet(platform));
+    // The replica set step runs before the StatefulSet is sized: a member leaves the config first,
+    // and only then loses its pod (scaling down the other way round removes live voting members).
+    Optional<StatefulSet> liveMongodb = owned.get(platform, MongoDbResources.statefulSet(platform));
+    int liveMongodbReady = liveMongodb.map(ConversionPlatformReconciler::readyMembers).orElse(0);
+    // replSetInitiate needs every member to answer; a member is added once its pod is ready.
+    Optional<ReplicaSetManager.Result> replicaSet = liveMongodb.isPresent() && liveMongodbReady >= mongodbMembers
+        ? Optional.of(replicaSets.ensure(new ReplicaSetManager.Target(addresses.mongodbMembers(names, mongodbMembers),
+            PlatformNames.REPLICA_SET, mongodbCredentials, StorageLayout.DEFAULT_DATABASE)))
+        : Optional.empty();
+    StatefulSet mongodb = owned.apply(platform, MongoDbResources.statefulSet(platform,
+        mongodbPods(mongodbMembers, liveMongodb, replicaSet)));
     Optional<String> mongodbStorage = StorageChange.pending("spec.mongodb.storage",
         platform.getSpec().mongodbOrDefaults().storage(), mongodb);
 
@@ -124,16 +134,13 @@ public class ConversionPlatformReconciler implements Reconciler<ConversionPlatfo
 
     int mongodbReady = readyMembers(mongodb);
     int rabbitmqReady = readyMembers(rabbitmq);
-    // replSetInitiate needs every member to answer; declaring quorum queues wants the whole cluster.
-    Optional<StepOutcome> replicaSet = mongodbReady >= mongodbMembers
-        ? Optional.of(replicaSets.ensure(new ReplicaSetManager.Target(addresses.mongodbMembers(names, mongodbMembers),
-            PlatformNames.REPLICA_SET, mongodbCredentials, StorageLayout.DEFAULT_DATABASE)))
-        : Optional.empty();
+    // Declaring quorum queues wants the whole cluster.
     Optional<StepOutcome> queues = rabbitmqReady >= rabbitmqMembers
         ? Optional.of(topology.declare(addresses.rabbitmqUri(names, rabbitmqCredentials)))
         : Optional.empty();
 
-    var seen = new PlatformStatusLogic.Observation(mongodbMembers, mongodbReady, replicaSet, rabbitmqMembers,
+    var seen = new PlatformStatusLogic.Observation(mongodbMembers, mongodbReady,
+        replicaSet.map(ReplicaSetManager.Result::outcome), rabbitmqMembers,
         rabbitmqReady, queues, names.connectionSecret());
     long generation = Optional.ofNullable(platform.getMetadata().getGeneration()).orElse(0L);
     ConversionPlatformStatus next = PlatformStatusLogic.next(platform.getStatus(), generation, clock.instant(), seen);
@@ -175,6 +182,17 @@ public class ConversionPlatformReconciler implements Reconciler<ConversionPlatfo
           statusFailed.getMessage());
     }
     return ErrorStatusUpdateControl.noStatusUpdate();
+  }
+
+  /**
+   * The MongoDB pods to run: the spec's members, but never fewer than the replica set's config
+   * still has (a member is removed from the config first), nor fewer than run now while the config
+   * cannot be read (removing pods blind could take a majority away).
+   */
+  static int mongodbPods(int wanted, Optional<StatefulSet> live, Optional<ReplicaSetManager.Result> replicaSet) {
+    Optional<Integer> configured = replicaSet.flatMap(ReplicaSetManager.Result::configuredMembers);
+    int floor = configured.orElseGet(() -> live.map(s -> s.getSpec().getReplicas()).orElse(0));
+    return Math.max(wanted, floor);
   }
 
   private static int readyMembers(StatefulSet set) {

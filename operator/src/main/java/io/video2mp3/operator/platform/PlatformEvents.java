@@ -23,7 +23,7 @@ final class PlatformEvents {
   /** Reasons that mean a step failed and needs someone to look. */
   private static final Set<String> PROBLEMS = Set.of("AuthenticationFailed", "MemberUnreachable", "MongoDBError",
       "NotReplicaSetMember", "BrokerUnavailable", StorageChange.REASON_IMMUTABLE,
-      RabbitMqScaleDown.REASON_REFUSED);
+      RabbitMqScaleDown.REASON_REFUSED, "RemovalWaitsForMajority");
 
   private final ResourceEvents events;
 
