@@ -23,7 +23,8 @@ final class PlatformEvents {
   /** Reasons that mean a step failed and needs someone to look. */
   private static final Set<String> PROBLEMS = Set.of("AuthenticationFailed", "MemberUnreachable", "MongoDBError",
       "NotReplicaSetMember", "BrokerUnavailable", StorageChange.REASON_IMMUTABLE,
-      RabbitMqScaleDown.REASON_REFUSED, "RemovalWaitsForMajority");
+      RabbitMqScaleDown.REASON_REFUSED, "RemovalWaitsForMajority",
+      "ReconfigRefused");
 
   private final ResourceEvents events;
 

@@ -15,6 +15,10 @@ public final class ReplicaSetCommands {
   public static final int NO_REPLICATION_ENABLED = 76;
   /** A server that does not know the command at all (not a real mongod, e.g. an in-JVM test server). */
   public static final int COMMAND_NOT_FOUND = 59;
+  /** replSetReconfig while the previous reconfig is not yet committed by a majority. */
+  public static final int CONFIGURATION_IN_PROGRESS = 109;
+  /** replSetReconfig of a config the set refuses (more than one voting member changed, for example). */
+  public static final int NEW_CONFIGURATION_INCOMPATIBLE = 103;
   static final int PRIMARY = 1;
   static final int SECONDARY = 2;
 

@@ -76,7 +76,11 @@ public class ReplicaSetManager {
           if (noMajority.isPresent()) {
             return new Result(StepOutcome.notYet("RemovalWaitsForMajority", noMajority.get()), members);
           }
-          admin(primary).runCommand(step.get());
+          try {
+            admin(primary).runCommand(step.get());
+          } catch (MongoCommandException e) {
+            return new Result(refusedReconfig(e, target.replicaSet()), members);
+          }
           // The StatefulSet keeps a removed member's pod until the next step sees the new config.
           return new Result(StepOutcome.notYet("Reconfigured", "reconfigured replica set " + target.replicaSet()
               + " towards " + target.hosts().size() + " member(s), one member at a time"), members);
@@ -98,6 +102,19 @@ public class ReplicaSetManager {
     } catch (MongoException e) {
       return Result.of(StepOutcome.notYet("MongoDBError", "MongoDB at " + seed + " answered: " + firstSentence(e)));
     }
+  }
+
+  /** A reconfig MongoDB did not take: the previous one is still being committed, or it refuses this one. */
+  static StepOutcome refusedReconfig(MongoCommandException e, String replicaSet) {
+    if (e.getErrorCode() == ReplicaSetCommands.CONFIGURATION_IN_PROGRESS) {
+      return StepOutcome.notYet("ReconfigInProgress", "replica set " + replicaSet
+          + " is still committing its previous reconfig; the next member waits: " + e.getErrorMessage());
+    }
+    if (e.getErrorCode() == ReplicaSetCommands.NEW_CONFIGURATION_INCOMPATIBLE) {
+      return StepOutcome.notYet("ReconfigRefused", "replica set " + replicaSet + " refused the reconfig: "
+          + e.getErrorMessage());
+    }
+    throw e;
   }
 
   private static void ensureAppUser(MongoClient primary, Target target) {
