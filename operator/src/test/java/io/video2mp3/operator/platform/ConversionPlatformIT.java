@@ -91,16 +91,18 @@ class ConversionPlatformIT {
         .contains("prod-mongodb-2.prod-mongodb-headless.media.svc.cluster.local:27017/video2mp3?replicaSet=rs0");
     assertThat(connection.get("RABBITMQ_URI")).startsWith("amqp://video2mp3:").endsWith("@prod-rabbitmq.media.svc:5672");
 
-    awaitCondition("MongoDBReady", "False", "MembersNotReady", "0/3 MongoDB members ready");
-    awaitCondition("QueuesReady", "False", "WaitingForRabbitMQ", "waiting for RabbitMQ: 0/3 RabbitMQ nodes ready");
+    awaitCondition("MongoDBReady", "False", "MembersNotReady", "MongoDB: 0 of 3 members ready"
+        + "; the replica set steps wait until all 3 pods are ready");
+    awaitCondition("QueuesReady", "False", "WaitingForRabbitMQ",
+        "waiting for RabbitMQ: cluster forming, 0 of 3 nodes ready");
     assertThat(platform("prod").getStatus().getConnectionSecret()).isEqualTo("prod-connection");
     Map<String, String> mongoSecret = secret("prod-mongodb-credentials").getData();
     Map<String, String> rabbitSecret = secret("prod-rabbitmq-credentials").getData();
 
     membersReady("prod-rabbitmq", 2);
-    awaitCondition("RabbitMQReady", "False", "NodesNotReady", "2/3 RabbitMQ nodes ready");
+    awaitCondition("RabbitMQReady", "False", "NodesNotReady", "RabbitMQ: cluster forming, 2 of 3 nodes ready");
     membersReady("prod-rabbitmq", 3);
-    awaitCondition("RabbitMQReady", "True", "NodesReady", "3/3 RabbitMQ nodes ready");
+    awaitCondition("RabbitMQReady", "True", "NodesReady", "RabbitMQ: 3 of 3 nodes ready");
     Condition queues = awaitCondition("QueuesReady", "True", "TopologyDeclared", null);
     assertThat(queues.getMessage()).contains("queues video, mp3").contains("RabbitMQ at 127.0.0.1:");
     assertQueuesExist();
@@ -118,7 +120,8 @@ class ConversionPlatformIT {
     scaleMongoDb("prod", 5);
     await().atMost(WAIT).until(() -> statefulSet("prod-mongodb").getSpec().getReplicas() == 5);
     membersReady("prod-mongodb", 3);
-    awaitCondition("MongoDBReady", "False", "MembersNotReady", "3/5 MongoDB members ready");
+    awaitCondition("MongoDBReady", "False", "MembersNotReady", "MongoDB: 3 of 5 members ready"
+        + "; the replica set steps wait until all 5 pods are ready");
     await().atMost(WAIT).until(() -> PlatformSecrets.decode(Optional.of(secret("prod-connection")))
         .get("MONGODB_URI").contains("prod-mongodb-4.prod-mongodb-headless"));
     assertThat(platform("prod").getStatus().getObservedGeneration()).isEqualTo(platform("prod").getMetadata().getGeneration());
