@@ -126,6 +126,14 @@ class ConversionPlatformIT {
         .get("MONGODB_URI").contains("prod-mongodb-4.prod-mongodb-headless"));
     assertThat(platform("prod").getStatus().getObservedGeneration()).isEqualTo(platform("prod").getMetadata().getGeneration());
 
+    // Scaling down while the replica set's config cannot be read (the login fails) removes no pod:
+    // a member leaves the config before its pod goes.
+    scaleMongoDb("prod", 3);
+    await().atMost(WAIT).until(() -> platform("prod").getStatus().getObservedGeneration()
+        .equals(platform("prod").getMetadata().getGeneration()));
+    awaitCondition("MongoDBReady", "False", "AuthenticationFailed", null);
+    assertThat(statefulSet("prod-mongodb").getSpec().getReplicas()).isEqualTo(5);
+
     // Every reconcile since the first one found the generated secrets and kept them.
     assertThat(secret("prod-mongodb-credentials").getData()).isEqualTo(mongoSecret);
     assertThat(secret("prod-rabbitmq-credentials").getData()).isEqualTo(rabbitSecret);
