@@ -91,7 +91,7 @@ public class ConversionPlatformReconciler implements Reconciler<ConversionPlatfo
   public UpdateControl<ConversionPlatform> reconcile(ConversionPlatform platform, Context<ConversionPlatform> context) {
     PlatformNames names = PlatformNames.of(platform);
     int mongodbMembers = platform.getSpec().mongodbOrDefaults().replicas();
-    int rabbitmqMembers = platform.getSpec().rabbitmqOrDefaults().replicas();
+    int rabbitmqWanted = platform.getSpec().rabbitmqOrDefaults().replicas();
 
     Secret mongodbSecret = owned.ensureSecret(platform, names.mongodbSecret(), live -> secrets.mongodb(platform, live));
     Secret rabbitmqSecret = owned.ensureSecret(platform, names.rabbitmqSecret(),
@@ -103,7 +103,17 @@ public class ConversionPlatformReconciler implements Reconciler<ConversionPlatfo
     owned.apply(platform, MongoDbResources.headlessService(platform));
     owned.apply(platform, MongoDbResources.clientService(platform));
     owned.apply(platform, MongoDbResources.disruptionBudget(platform));
-    StatefulSet mongodb = owned.apply(platform, MongoDbResources.statefulSet(platform));
+    // The replica set step runs before the StatefulSet is sized: a member leaves the config first,
+    // and only then loses its pod (scaling down the other way round removes live voting members).
+    Optional<StatefulSet> liveMongodb = owned.get(platform, MongoDbResources.statefulSet(platform));
+    int liveMongodbReady = liveMongodb.map(ConversionPlatformReconciler::readyMembers).orElse(0);
+    // replSetInitiate needs every member to answer; a member is added once its pod is ready.
+    Optional<ReplicaSetManager.Result> replicaSet = liveMongodb.isPresent() && liveMongodbReady >= mongodbMembers
+        ? Optional.of(replicaSets.ensure(new ReplicaSetManager.Target(addresses.mongodbMembers(names, mongodbMembers),
+            PlatformNames.REPLICA_SET, mongodbCredentials, StorageLayout.DEFAULT_DATABASE)))
+        : Optional.empty();
+    StatefulSet mongodb = owned.apply(platform, MongoDbResources.statefulSet(platform,
+        mongodbPods(mongodbMembers, liveMongodb, replicaSet)));
     Optional<String> mongodbStorage = StorageChange.pending("spec.mongodb.storage",
         platform.getSpec().mongodbOrDefaults().storage(), mongodb);
 
@@ -114,27 +124,30 @@ public class ConversionPlatformReconciler implements Reconciler<ConversionPlatfo
     owned.apply(platform, RabbitMqResources.headlessService(platform));
     owned.apply(platform, RabbitMqResources.clientService(platform));
     owned.apply(platform, RabbitMqResources.disruptionBudget(platform));
-    StatefulSet rabbitmq = owned.apply(platform, RabbitMqResources.statefulSet(platform));
+    Optional<StatefulSet> liveRabbitmq = owned.get(platform, RabbitMqResources.statefulSet(platform));
+    Optional<String> rabbitmqScaleDown = RabbitMqScaleDown.refused(rabbitmqWanted, liveRabbitmq.orElse(null));
+    // A refused scale-down keeps the nodes that run, and the status counts those.
+    int rabbitmqMembers = RabbitMqScaleDown.replicas(rabbitmqWanted, liveRabbitmq.orElse(null));
+    StatefulSet rabbitmq = owned.apply(platform, RabbitMqResources.statefulSet(platform, rabbitmqMembers));
     Optional<String> rabbitmqStorage = StorageChange.pending("spec.rabbitmq.storage",
         platform.getSpec().rabbitmqOrDefaults().storage(), rabbitmq);
 
     int mongodbReady = readyMembers(mongodb);
     int rabbitmqReady = readyMembers(rabbitmq);
-    // replSetInitiate needs every member to answer; declaring quorum queues wants the whole cluster.
-    Optional<StepOutcome> replicaSet = mongodbReady >= mongodbMembers
-        ? Optional.of(replicaSets.ensure(new ReplicaSetManager.Target(addresses.mongodbMembers(names, mongodbMembers),
-            PlatformNames.REPLICA_SET, mongodbCredentials, StorageLayout.DEFAULT_DATABASE)))
-        : Optional.empty();
+    // Declaring quorum queues wants the whole cluster.
     Optional<StepOutcome> queues = rabbitmqReady >= rabbitmqMembers
         ? Optional.of(topology.declare(addresses.rabbitmqUri(names, rabbitmqCredentials)))
         : Optional.empty();
 
-    var seen = new PlatformStatusLogic.Observation(mongodbMembers, mongodbReady, replicaSet, rabbitmqMembers,
+    var seen = new PlatformStatusLogic.Observation(mongodbMembers, mongodbReady,
+        replicaSet.map(ReplicaSetManager.Result::outcome), rabbitmqMembers,
         rabbitmqReady, queues, names.connectionSecret());
     long generation = Optional.ofNullable(platform.getMetadata().getGeneration()).orElse(0L);
     ConversionPlatformStatus next = PlatformStatusLogic.next(platform.getStatus(), generation, clock.instant(), seen);
     PlatformStatusLogic.set(next.getConditions(), StorageChange.CONDITION,
         StorageChange.outcome(mongodbStorage, rabbitmqStorage), generation, clock.instant());
+    PlatformStatusLogic.set(next.getConditions(), RabbitMqScaleDown.CONDITION,
+        RabbitMqScaleDown.outcome(rabbitmqScaleDown), generation, clock.instant());
     // This reconcile got this far: a failure of an earlier one is over.
     next.setConditions(ErrorConditions.recovered(next.getConditions()));
     new PlatformEvents(events).announce(platform, platform.getStatus(), next);
@@ -169,6 +182,17 @@ public class ConversionPlatformReconciler implements Reconciler<ConversionPlatfo
           statusFailed.getMessage());
     }
     return ErrorStatusUpdateControl.noStatusUpdate();
+  }
+
+  /**
+   * The MongoDB pods to run: the spec's members, but never fewer than the replica set's config
+   * still has (a member is removed from the config first), nor fewer than run now while the config
+   * cannot be read (removing pods blind could take a majority away).
+   */
+  static int mongodbPods(int wanted, Optional<StatefulSet> live, Optional<ReplicaSetManager.Result> replicaSet) {
+    Optional<Integer> configured = replicaSet.flatMap(ReplicaSetManager.Result::configuredMembers);
+    int floor = configured.orElseGet(() -> live.map(s -> s.getSpec().getReplicas()).orElse(0));
+    return Math.max(wanted, floor);
   }
 
   private static int readyMembers(StatefulSet set) {

@@ -35,13 +35,18 @@ public final class MongoDbResources {
   }
 
   public static StatefulSet statefulSet(ConversionPlatform platform) {
+    return statefulSet(platform, platform.getSpec().mongodbOrDefaults().replicas());
+  }
+
+  /** With {@code replicas} pods: the spec's, or more while members wait to be removed from the replica set. */
+  public static StatefulSet statefulSet(ConversionPlatform platform, int replicas) {
     PlatformNames names = PlatformNames.of(platform);
     MongoDbSpec spec = platform.getSpec().mongodbOrDefaults();
     return new StatefulSetBuilder()
         .withMetadata(PlatformLabels.metadata(platform, names.mongodb(), PlatformLabels.MONGODB))
         .withNewSpec()
           .withServiceName(names.mongodbHeadless())
-          .withReplicas(spec.replicas())
+          .withReplicas(replicas)
           // Members start together: the replica set is initiated once all of them answer.
           .withPodManagementPolicy("Parallel")
           .withNewSelector().withMatchLabels(PlatformLabels.selector(platform, PlatformLabels.MONGODB)).endSelector()

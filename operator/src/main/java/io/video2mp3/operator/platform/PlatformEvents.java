@@ -22,7 +22,9 @@ final class PlatformEvents {
       "TopologyDeclared");
   /** Reasons that mean a step failed and needs someone to look. */
   private static final Set<String> PROBLEMS = Set.of("AuthenticationFailed", "MemberUnreachable", "MongoDBError",
-      "NotReplicaSetMember", "BrokerUnavailable", StorageChange.REASON_IMMUTABLE);
+      "NotReplicaSetMember", "BrokerUnavailable", StorageChange.REASON_IMMUTABLE,
+      RabbitMqScaleDown.REASON_REFUSED, "RemovalWaitsForMajority",
+      "ReconfigRefused");
 
   private final ResourceEvents events;
 

@@ -43,17 +43,19 @@ public final class PlatformStatusLogic {
     List<Condition> conditions = new ArrayList<>(current == null || current.getConditions() == null
         ? List.of() : current.getConditions());
 
-    String mongodbMembers = seen.mongodbReady() + "/" + seen.mongodbMembers() + " MongoDB members ready";
+    String mongodbMembers = "MongoDB: " + seen.mongodbReady() + " of " + seen.mongodbMembers()
+        + " members ready; the replica set steps wait until all " + seen.mongodbMembers() + " pods are ready";
     StepOutcome mongodb = seen.replicaSet()
         .orElse(StepOutcome.notYet("MembersNotReady", mongodbMembers));
     set(conditions, MONGODB_READY, mongodb, generation, now);
 
-    String rabbitmqNodes = seen.rabbitmqReady() + "/" + seen.rabbitmqMembers() + " RabbitMQ nodes ready";
+    String rabbitmqNodes = "RabbitMQ: " + (seen.rabbitmqReady() >= seen.rabbitmqMembers() ? "" : "cluster forming, ")
+        + seen.rabbitmqReady() + " of " + seen.rabbitmqMembers() + " nodes ready";
     set(conditions, RABBITMQ_READY, seen.rabbitmqReady() >= seen.rabbitmqMembers()
         ? StepOutcome.done("NodesReady", rabbitmqNodes)
         : StepOutcome.notYet("NodesNotReady", rabbitmqNodes), generation, now);
     set(conditions, QUEUES_READY, seen.topology()
-        .orElse(StepOutcome.notYet("WaitingForRabbitMQ", "waiting for RabbitMQ: " + rabbitmqNodes)), generation, now);
+        .orElse(StepOutcome.notYet("WaitingForRabbitMQ", "waiting for " + rabbitmqNodes)), generation, now);
     next.setConditions(conditions);
     return next;
   }

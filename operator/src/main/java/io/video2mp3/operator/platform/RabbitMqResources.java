@@ -33,6 +33,16 @@ public final class RabbitMqResources {
   static final String HOME = "/var/lib/rabbitmq";
   static final String CONFIG_VOLUME = "config";
   static final String COOKIE_VOLUME = "erlang-cookie";
+  /** How long a stopping node waits for its quorum queues to have a majority elsewhere. */
+  static final long PRE_STOP_TIMEOUT_SECONDS = 600L;
+  /**
+   * Before a node stops (rollout, drain, scale): wait, bounded, until every quorum queue it hosts
+   * has enough members online elsewhere to keep a majority without it, then drain it (clients
+   * move, leaderships hand over). A timeout stops the node anyway: a hung hook must not block a
+   * node's shutdown forever, and the grace period covers both waits.
+   */
+  static final String PRE_STOP = "rabbitmq-upgrade await_online_quorum_plus_one -t " + PRE_STOP_TIMEOUT_SECONDS
+      + "; rabbitmq-upgrade drain -t 60; true";
 
   private RabbitMqResources() {
   }
@@ -108,13 +118,18 @@ public final class RabbitMqResources {
   }
 
   public static StatefulSet statefulSet(ConversionPlatform platform) {
+    return statefulSet(platform, platform.getSpec().rabbitmqOrDefaults().replicas());
+  }
+
+  /** With {@code replicas} nodes: the spec's, or more when a scale-down is refused. */
+  public static StatefulSet statefulSet(ConversionPlatform platform, int replicas) {
     PlatformNames names = PlatformNames.of(platform);
     RabbitMqSpec spec = platform.getSpec().rabbitmqOrDefaults();
     return new StatefulSetBuilder()
         .withMetadata(PlatformLabels.metadata(platform, names.rabbitmq(), PlatformLabels.RABBITMQ))
         .withNewSpec()
           .withServiceName(names.rabbitmqHeadless())
-          .withReplicas(spec.replicas())
+          .withReplicas(replicas)
           // RabbitMQ's advice: start the nodes together, so that a restarted cluster re-forms.
           .withPodManagementPolicy("Parallel")
           .withNewSelector().withMatchLabels(PlatformLabels.selector(platform, PlatformLabels.RABBITMQ)).endSelector()
@@ -126,8 +141,8 @@ public final class RabbitMqResources {
               .withAutomountServiceAccountToken(true)
               .withEnableServiceLinks(false)
               .withSecurityContext(StatefulParts.podSecurity())
-              // Time to hand quorum queue leadership over before the node stops.
-              .withTerminationGracePeriodSeconds(120L)
+              // Room for the preStop hook's bounded waits, then for the node to stop.
+              .withTerminationGracePeriodSeconds(PRE_STOP_TIMEOUT_SECONDS + 60L)
               .addNewVolume()
                 .withName(CONFIG_VOLUME)
                 .withNewConfigMap().withName(names.rabbitmqConfig()).endConfigMap()
@@ -166,6 +181,8 @@ public final class RabbitMqResources {
                   .withNewExec().withCommand("rabbitmq-diagnostics", "-q", "ping").endExec()
                   .withInitialDelaySeconds(60).withPeriodSeconds(30).withTimeoutSeconds(15).withFailureThreshold(5)
                 .endLivenessProbe()
+                .withNewLifecycle().withNewPreStop().withNewExec().withCommand("sh", "-c", PRE_STOP)
+                  .endExec().endPreStop().endLifecycle()
                 .withResources(StatefulParts.resources(spec.resources(), "250m", "512Mi"))
                 .withSecurityContext(StatefulParts.containerSecurity())
                 .addNewVolumeMount().withName(StatefulParts.DATA_VOLUME).withMountPath(HOME).endVolumeMount()

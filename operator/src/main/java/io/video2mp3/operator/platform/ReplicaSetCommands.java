@@ -15,6 +15,10 @@ public final class ReplicaSetCommands {
   public static final int NO_REPLICATION_ENABLED = 76;
   /** A server that does not know the command at all (not a real mongod, e.g. an in-JVM test server). */
   public static final int COMMAND_NOT_FOUND = 59;
+  /** replSetReconfig while the previous reconfig is not yet committed by a majority. */
+  public static final int CONFIGURATION_IN_PROGRESS = 109;
+  /** replSetReconfig of a config the set refuses (more than one voting member changed, for example). */
+  public static final int NEW_CONFIGURATION_INCOMPATIBLE = 103;
   static final int PRIMARY = 1;
   static final int SECONDARY = 2;
 
@@ -65,6 +69,35 @@ public final class ReplicaSetCommands {
     next.put("members", members);
     next.put("version", ((Number) config.get("version")).intValue() + 1);
     return Optional.of(new Document("replSetReconfig", next));
+  }
+
+  /**
+   * Why a step of {@link #reconfigStep} that removes a member must wait: the voting members left
+   * after it would not have a healthy majority. Empty when the step adds a member or keeps one.
+   */
+  public static Optional<String> removalLeavesNoMajority(Document config, Document step, List<String> healthy) {
+    List<String> before = hosts(config);
+    List<String> after = hosts(step.get("replSetReconfig", Document.class));
+    if (after.size() >= before.size()) {
+      return Optional.empty();
+    }
+    long healthyAfter = after.stream().filter(healthy::contains).count();
+    int majority = after.size() / 2 + 1;
+    if (healthyAfter >= majority) {
+      return Optional.empty();
+    }
+    String removed = before.stream().filter(h -> !after.contains(h)).findFirst().orElse("?");
+    return Optional.of("not removing member " + removed + " yet: " + healthyAfter + " of the " + after.size()
+        + " members left would be healthy, and a majority needs " + majority);
+  }
+
+  /** How many members a replSetGetConfig answer's config has. */
+  public static int memberCount(Document config) {
+    return hosts(config).size();
+  }
+
+  private static List<String> hosts(Document config) {
+    return config.getList("members", Document.class).stream().map(m -> m.getString("host")).toList();
   }
 
   /** Whether a usersInfo answer lists the user. */

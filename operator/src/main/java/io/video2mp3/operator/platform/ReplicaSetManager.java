@@ -35,7 +35,14 @@ public class ReplicaSetManager {
   public record Target(List<String> hosts, String replicaSet, MongoCredentials credentials, String database) {
   }
 
-  public StepOutcome ensure(Target target) {
+  /** What a step did, and how many members the replica set's config has, when a primary told. */
+  public record Result(StepOutcome outcome, Optional<Integer> configuredMembers) {
+    static Result of(StepOutcome outcome) {
+      return new Result(outcome, Optional.empty());
+    }
+  }
+
+  public Result ensure(Target target) {
     String seed = target.hosts().get(0);
     try (MongoClient member = connect(seed, target.credentials())) {
       Document status;
@@ -44,47 +51,70 @@ public class ReplicaSetManager {
       } catch (MongoCommandException e) {
         if (e.getErrorCode() == ReplicaSetCommands.NOT_YET_INITIALIZED) {
           admin(member).runCommand(ReplicaSetCommands.initiate(target.replicaSet(), target.hosts()));
-          return StepOutcome.notYet("Initiated", "initiated replica set " + target.replicaSet() + " with "
-              + target.hosts().size() + " member(s); waiting for a primary");
+          return Result.of(StepOutcome.notYet("Initiated", "initiated replica set " + target.replicaSet() + " with "
+              + target.hosts().size() + " member(s); waiting for a primary"));
         }
         if (e.getErrorCode() == ReplicaSetCommands.NO_REPLICATION_ENABLED
             || e.getErrorCode() == ReplicaSetCommands.COMMAND_NOT_FOUND) {
-          return StepOutcome.notYet("NotReplicaSetMember", "MongoDB at " + seed
-              + " is not a replica-set member (no --replSet): " + e.getErrorMessage());
+          return Result.of(StepOutcome.notYet("NotReplicaSetMember", "MongoDB at " + seed
+              + " is not a replica-set member (no --replSet): " + e.getErrorMessage()));
         }
         throw e;
       }
       ReplicaSetCommands.ReplicaSetView view = ReplicaSetCommands.view(status);
       if (view.primary().isEmpty()) {
-        return StepOutcome.notYet("NoPrimary", "replica set " + target.replicaSet() + " has no primary yet ("
-            + view.healthy().size() + "/" + target.hosts().size() + " members healthy)");
+        return Result.of(StepOutcome.notYet("NoPrimary", "replica set " + target.replicaSet()
+            + " has no primary yet (" + view.healthy().size() + "/" + target.hosts().size() + " members healthy)"));
       }
       String primaryHost = view.primary().get();
       try (MongoClient primary = connect(primaryHost, target.credentials())) {
         Document config = admin(primary).runCommand(ReplicaSetCommands.getConfig()).get("config", Document.class);
+        Optional<Integer> members = Optional.of(ReplicaSetCommands.memberCount(config));
         Optional<Document> step = ReplicaSetCommands.reconfigStep(config, target.hosts());
         if (step.isPresent()) {
-          admin(primary).runCommand(step.get());
-          return StepOutcome.notYet("Reconfigured", "reconfigured replica set " + target.replicaSet()
-              + " towards " + target.hosts().size() + " member(s), one member at a time");
+          Optional<String> noMajority = ReplicaSetCommands.removalLeavesNoMajority(config, step.get(), view.healthy());
+          if (noMajority.isPresent()) {
+            return new Result(StepOutcome.notYet("RemovalWaitsForMajority", noMajority.get()), members);
+          }
+          try {
+            admin(primary).runCommand(step.get());
+          } catch (MongoCommandException e) {
+            return new Result(refusedReconfig(e, target.replicaSet()), members);
+          }
+          // The StatefulSet keeps a removed member's pod until the next step sees the new config.
+          return new Result(StepOutcome.notYet("Reconfigured", "reconfigured replica set " + target.replicaSet()
+              + " towards " + target.hosts().size() + " member(s), one member at a time"), members);
         }
         ensureAppUser(primary, target);
+        if (view.healthy().size() < target.hosts().size()) {
+          return new Result(StepOutcome.notYet("MembersSyncing", view.healthy().size() + "/" + target.hosts().size()
+              + " members of replica set " + target.replicaSet() + " healthy, primary " + primaryHost), members);
+        }
+        return new Result(StepOutcome.done("ReplicaSetReady", target.hosts().size() + "/" + target.hosts().size()
+            + " members in replica set " + target.replicaSet() + ", primary " + primaryHost), members);
       }
-      if (view.healthy().size() < target.hosts().size()) {
-        return StepOutcome.notYet("MembersSyncing", view.healthy().size() + "/" + target.hosts().size()
-            + " members of replica set " + target.replicaSet() + " healthy, primary " + primaryHost);
-      }
-      return StepOutcome.done("ReplicaSetReady", target.hosts().size() + "/" + target.hosts().size()
-          + " members in replica set " + target.replicaSet() + ", primary " + primaryHost);
     } catch (MongoSecurityException e) {
-      return StepOutcome.notYet("AuthenticationFailed", "cannot log in to MongoDB at " + seed + " as "
-          + target.credentials().rootUser() + ": " + firstSentence(e));
+      return Result.of(StepOutcome.notYet("AuthenticationFailed", "cannot log in to MongoDB at " + seed + " as "
+          + target.credentials().rootUser() + ": " + firstSentence(e)));
     } catch (MongoTimeoutException | MongoSocketException e) {
-      return StepOutcome.notYet("MemberUnreachable", "MongoDB member " + seed + " is not reachable: "
-          + firstSentence(e));
+      return Result.of(StepOutcome.notYet("MemberUnreachable", "MongoDB member " + seed + " is not reachable: "
+          + firstSentence(e)));
     } catch (MongoException e) {
-      return StepOutcome.notYet("MongoDBError", "MongoDB at " + seed + " answered: " + firstSentence(e));
+      return Result.of(StepOutcome.notYet("MongoDBError", "MongoDB at " + seed + " answered: " + firstSentence(e)));
     }
+  }
+
+  /** A reconfig MongoDB did not take: the previous one is still being committed, or it refuses this one. */
+  static StepOutcome refusedReconfig(MongoCommandException e, String replicaSet) {
+    if (e.getErrorCode() == ReplicaSetCommands.CONFIGURATION_IN_PROGRESS) {
+      return StepOutcome.notYet("ReconfigInProgress", "replica set " + replicaSet
+          + " is still committing its previous reconfig; the next member waits: " + e.getErrorMessage());
+    }
+    if (e.getErrorCode() == ReplicaSetCommands.NEW_CONFIGURATION_INCOMPATIBLE) {
+      return StepOutcome.notYet("ReconfigRefused", "replica set " + replicaSet + " refused the reconfig: "
+          + e.getErrorMessage());
+    }
+    throw e;
   }
 
   private static void ensureAppUser(MongoClient primary, Target target) {

@@ -18,6 +18,7 @@ import io.video2mp3.api.messaging.Topology;
 import io.video2mp3.api.platform.ConversionPlatform;
 import io.video2mp3.api.platform.ConversionPlatformSpec;
 import io.video2mp3.api.platform.MongoDbSpec;
+import io.video2mp3.api.platform.RabbitMqSpec;
 import io.video2mp3.operator.OperatorHarness;
 import io.video2mp3.operator.reconcile.ErrorConditions;
 import io.video2mp3.operator.reconcile.ResourceEvents;
@@ -90,16 +91,18 @@ class ConversionPlatformIT {
         .contains("prod-mongodb-2.prod-mongodb-headless.media.svc.cluster.local:27017/video2mp3?replicaSet=rs0");
     assertThat(connection.get("RABBITMQ_URI")).startsWith("amqp://video2mp3:").endsWith("@prod-rabbitmq.media.svc:5672");
 
-    awaitCondition("MongoDBReady", "False", "MembersNotReady", "0/3 MongoDB members ready");
-    awaitCondition("QueuesReady", "False", "WaitingForRabbitMQ", "waiting for RabbitMQ: 0/3 RabbitMQ nodes ready");
+    awaitCondition("MongoDBReady", "False", "MembersNotReady", "MongoDB: 0 of 3 members ready"
+        + "; the replica set steps wait until all 3 pods are ready");
+    awaitCondition("QueuesReady", "False", "WaitingForRabbitMQ",
+        "waiting for RabbitMQ: cluster forming, 0 of 3 nodes ready");
     assertThat(platform("prod").getStatus().getConnectionSecret()).isEqualTo("prod-connection");
     Map<String, String> mongoSecret = secret("prod-mongodb-credentials").getData();
     Map<String, String> rabbitSecret = secret("prod-rabbitmq-credentials").getData();
 
     membersReady("prod-rabbitmq", 2);
-    awaitCondition("RabbitMQReady", "False", "NodesNotReady", "2/3 RabbitMQ nodes ready");
+    awaitCondition("RabbitMQReady", "False", "NodesNotReady", "RabbitMQ: cluster forming, 2 of 3 nodes ready");
     membersReady("prod-rabbitmq", 3);
-    awaitCondition("RabbitMQReady", "True", "NodesReady", "3/3 RabbitMQ nodes ready");
+    awaitCondition("RabbitMQReady", "True", "NodesReady", "RabbitMQ: 3 of 3 nodes ready");
     Condition queues = awaitCondition("QueuesReady", "True", "TopologyDeclared", null);
     assertThat(queues.getMessage()).contains("queues video, mp3").contains("RabbitMQ at 127.0.0.1:");
     assertQueuesExist();
@@ -117,10 +120,19 @@ class ConversionPlatformIT {
     scaleMongoDb("prod", 5);
     await().atMost(WAIT).until(() -> statefulSet("prod-mongodb").getSpec().getReplicas() == 5);
     membersReady("prod-mongodb", 3);
-    awaitCondition("MongoDBReady", "False", "MembersNotReady", "3/5 MongoDB members ready");
+    awaitCondition("MongoDBReady", "False", "MembersNotReady", "MongoDB: 3 of 5 members ready"
+        + "; the replica set steps wait until all 5 pods are ready");
     await().atMost(WAIT).until(() -> PlatformSecrets.decode(Optional.of(secret("prod-connection")))
         .get("MONGODB_URI").contains("prod-mongodb-4.prod-mongodb-headless"));
     assertThat(platform("prod").getStatus().getObservedGeneration()).isEqualTo(platform("prod").getMetadata().getGeneration());
+
+    // Scaling down while the replica set's config cannot be read (the login fails) removes no pod:
+    // a member leaves the config before its pod goes.
+    scaleMongoDb("prod", 3);
+    await().atMost(WAIT).until(() -> platform("prod").getStatus().getObservedGeneration()
+        .equals(platform("prod").getMetadata().getGeneration()));
+    awaitCondition("MongoDBReady", "False", "AuthenticationFailed", null);
+    assertThat(statefulSet("prod-mongodb").getSpec().getReplicas()).isEqualTo(5);
 
     // Every reconcile since the first one found the generated secrets and kept them.
     assertThat(secret("prod-mongodb-credentials").getData()).isEqualTo(mongoSecret);
@@ -181,6 +193,30 @@ class ConversionPlatformIT {
     awaitEvent("disk", "Warning", StorageChange.REASON_IMMUTABLE);
     assertThat(statefulSet("disk-mongodb").getSpec().getVolumeClaimTemplates().get(0).getSpec().getResources()
         .getRequests().get("storage")).hasToString("10Gi");
+  }
+
+  @Test
+  void aRabbitMqScaleDownIsRefusedAndTheNodesKept() {
+    create("shrink", new ConversionPlatformSpec());
+    awaitCondition("shrink", RabbitMqScaleDown.CONDITION, "False", RabbitMqScaleDown.REASON_NONE, null);
+
+    client.resources(ConversionPlatform.class).inNamespace(NS).withName("shrink").edit(p -> {
+      p.getSpec().setRabbitmq(new RabbitMqSpec(1, null, null, null));
+      return p;
+    });
+
+    Condition refused = awaitCondition("shrink", RabbitMqScaleDown.CONDITION, "True",
+        RabbitMqScaleDown.REASON_REFUSED, null);
+    assertThat(refused.getMessage()).startsWith("spec.rabbitmq.replicas is 1 but StatefulSet shrink-rabbitmq runs 3");
+    awaitEvent("shrink", "Warning", RabbitMqScaleDown.REASON_REFUSED);
+    assertThat(statefulSet("shrink-rabbitmq").getSpec().getReplicas()).isEqualTo(3);
+    assertThat(platform("shrink").getStatus().getRabbitmq().members()).isEqualTo(3);
+
+    client.resources(ConversionPlatform.class).inNamespace(NS).withName("shrink").edit(p -> {
+      p.getSpec().setRabbitmq(new RabbitMqSpec(3, null, null, null));
+      return p;
+    });
+    awaitCondition("shrink", RabbitMqScaleDown.CONDITION, "False", RabbitMqScaleDown.REASON_NONE, null);
   }
 
   private void awaitEvent(String involved, String type, String reason) {

@@ -22,9 +22,11 @@ class PlatformStatusLogicTest {
     assertThat(status.getMongodb()).isEqualTo(new MembersStatus(3, 2));
     assertThat(status.getRabbitmq()).isEqualTo(new MembersStatus(3, 1));
     assertThat(status.getConnectionSecret()).isEqualTo("p-connection");
-    assertCondition(status, "MongoDBReady", "False", "MembersNotReady", "2/3 MongoDB members ready");
-    assertCondition(status, "RabbitMQReady", "False", "NodesNotReady", "1/3 RabbitMQ nodes ready");
-    assertCondition(status, "QueuesReady", "False", "WaitingForRabbitMQ", "waiting for RabbitMQ: 1/3 RabbitMQ nodes ready");
+    assertCondition(status, "MongoDBReady", "False", "MembersNotReady", "MongoDB: 2 of 3 members ready"
+        + "; the replica set steps wait until all 3 pods are ready");
+    assertCondition(status, "RabbitMQReady", "False", "NodesNotReady", "RabbitMQ: cluster forming, 1 of 3 nodes ready");
+    assertCondition(status, "QueuesReady", "False", "WaitingForRabbitMQ",
+        "waiting for RabbitMQ: cluster forming, 1 of 3 nodes ready");
     assertThat(seen.allReady()).isFalse();
   }
 
@@ -35,7 +37,7 @@ class PlatformStatusLogicTest {
         Optional.of(StepOutcome.done("TopologyDeclared", "declared")), "p-connection");
     ConversionPlatformStatus status = PlatformStatusLogic.next(null, 1, T0, seen);
     assertCondition(status, "MongoDBReady", "False", "MemberUnreachable", "MongoDB member m-0:27017 is not reachable");
-    assertCondition(status, "RabbitMQReady", "True", "NodesReady", "3/3 RabbitMQ nodes ready");
+    assertCondition(status, "RabbitMQReady", "True", "NodesReady", "RabbitMQ: 3 of 3 nodes ready");
     assertCondition(status, "QueuesReady", "True", "TopologyDeclared", "declared");
     assertThat(seen.allReady()).isFalse();
   }

@@ -97,6 +97,9 @@ class RabbitMqResourcesTest {
     assertThat(rabbit.getPorts()).extracting(p -> p.getContainerPort()).contains(5672, 4369, 25672);
     assertThat(rabbit.getReadinessProbe().getExec().getCommand())
         .containsExactly("rabbitmq-diagnostics", "-q", "check_port_connectivity");
+    assertThat(rabbit.getLifecycle().getPreStop().getExec().getCommand()).containsExactly("sh", "-c",
+        "rabbitmq-upgrade await_online_quorum_plus_one -t 600; rabbitmq-upgrade drain -t 60; true");
+    assertThat(pod.getTerminationGracePeriodSeconds()).as("room for both bounded waits").isEqualTo(660L);
     assertThat(rabbit.getVolumeMounts()).extracting(m -> m.getName() + ":" + m.getMountPath())
         .containsExactly("data:/var/lib/rabbitmq", "config:/etc/rabbitmq/rabbitmq.conf",
             "config:/etc/rabbitmq/enabled_plugins");

@@ -50,6 +50,26 @@ class ReplicaSetCommandsTest {
   }
 
   @Test
+  void aRemovalWaitsWhileTheMembersLeftWouldHaveNoHealthyMajority() {
+    Document config = config(member(0, "m-0:27017"), member(1, "m-1:27017"), member(2, "m-2:27017"),
+        member(3, "m-3:27017"));
+    Document step = ReplicaSetCommands.reconfigStep(config, HOSTS).orElseThrow();
+    assertThat(ReplicaSetCommands.memberCount(config)).isEqualTo(4);
+    assertThat(ReplicaSetCommands.removalLeavesNoMajority(config, step, List.of("m-0:27017", "m-1:27017")))
+        .as("2 of the 3 left are healthy").isEmpty();
+    assertThat(ReplicaSetCommands.removalLeavesNoMajority(config, step, List.of("m-0:27017", "m-3:27017")))
+        .contains("not removing member m-3:27017 yet: 1 of the 3 members left would be healthy,"
+            + " and a majority needs 2");
+  }
+
+  @Test
+  void addingAMemberIsNoRemoval() {
+    Document config = config(member(0, "m-0:27017"));
+    Document step = ReplicaSetCommands.reconfigStep(config, HOSTS).orElseThrow();
+    assertThat(ReplicaSetCommands.removalLeavesNoMajority(config, step, List.of())).isEmpty();
+  }
+
+  @Test
   void aMatchingConfigNeedsNoReconfig() {
     Document config = config(member(0, "m-0:27017"), member(1, "m-1:27017"), member(2, "m-2:27017"));
     assertThat(ReplicaSetCommands.reconfigStep(config, HOSTS)).isEmpty();
