@@ -102,7 +102,8 @@ class NotifierCrashIT {
         "SMTP_TIMEOUT", "60s",
         "SMTP_RETRY_ATTEMPTS", "1",
         "NOTIFIER_CONCURRENCY", "1",
-        "NOTIFIER_PREFETCH", "1"));
+        "NOTIFIER_PREFETCH", "1",
+        "DOWNLOAD_LINK_SECRET", Events.LINK_SECRET));
     Process process = builder.start();
     notifiers.add(process);
     return process;
