@@ -44,7 +44,7 @@ class ConverterLayoutIT {
     String log = Files.readString(out);
 
     assertThat(process.exitValue()).as(log).isEqualTo(1);
-    assertThat(log).contains("converter: failed: invalid converter settings: CONVERSION_NAMESPACE is required")
+    assertThat(log).contains("converter: invalid settings: CONVERSION_NAMESPACE is required")
         .contains("io.video2mp3.operator.Main source: shared objects file")
         .doesNotContain("org.springframework");
 
