@@ -23,7 +23,6 @@ import java.util.Date;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.bson.BsonObjectId;
 import org.bson.BsonString;
 import org.bson.BsonValue;
@@ -42,7 +41,6 @@ class OrphanSweeperIT {
   private static final Duration GRACE = Duration.ofSeconds(2);
 
   private OperatorHarness harness;
-  private final AtomicBoolean writing = new AtomicBoolean(true);
   private Process liveConverter;
 
   @BeforeEach
@@ -55,7 +53,6 @@ class OrphanSweeperIT {
 
   @AfterEach
   void stop() throws Exception {
-    writing.set(false);
     if (liveConverter != null) {
       JavaProcess.kill(liveConverter);
     }
@@ -77,12 +74,15 @@ class OrphanSweeperIT {
         .openUploadStream(abandoned, "abandoned.mp4");
     stream.write(new byte[5 * 255 * 1024 + 7]); // five full chunks written, the sixth buffered, then never closed
     BsonObjectId inProgress = new BsonObjectId(new ObjectId());
-    Thread upload = uploadSlowly(inProgress);
+    GridFSUploadStream inProgressUpload = GridFSBuckets.create(harness.mongo, StorageLayout.VIDEOS_BUCKET)
+        .openUploadStream(inProgress, "slow.mp4");
+    inProgressUpload.write(new byte[255 * 1024]); // its first chunk: older than the grace by the sweep
 
     progress(gone, StorageLayout.PROGRESS_CANCELLED_AT, Instant.now().minus(Duration.ofHours(1)));
     progress(live, StorageLayout.PROGRESS_UPDATED_AT, Instant.now().minus(Duration.ofHours(1)));
     Instant lastOrphanWrite = Instant.now();
     await().atMost(Duration.ofSeconds(10)).until(() -> Instant.now().isAfter(lastOrphanWrite.plus(GRACE).plusSeconds(1)));
+    inProgressUpload.write(new byte[255 * 1024]); // the slow upload goes on: its newest chunk is fresh
 
     OrphanSweeper.Report report = harness.app().orphanSweeper().sweep();
 
@@ -106,8 +106,6 @@ class OrphanSweeperIT {
         .contains("video2mp3_orphans_chunks_removed_total{bucket=\"videos\"} 5.0")
         .contains("video2mp3_orphans_files_removed_total{bucket=\"videos\"} 1.0")
         .contains("video2mp3_orphans_progress_removed_total 1.0");
-    writing.set(false);
-    upload.join();
   }
 
   @Test
@@ -171,25 +169,6 @@ class OrphanSweeperIT {
   private Process mp3Writer(String uid, String log) throws Exception {
     return JavaProcess.start(Mp3WriterProcess.class, Map.of("MONGODB_URI", harness.mongoUri),
         "orphan-sweeper-it-" + log + ".log", uid);
-  }
-
-  /** An upload that goes on writing a chunk every 100 ms until the test ends: younger than the grace. */
-  private Thread uploadSlowly(BsonObjectId id) {
-    GridFSUploadStream stream = GridFSBuckets.create(harness.mongo, StorageLayout.VIDEOS_BUCKET)
-        .openUploadStream(id, "slow.mp4");
-    Thread thread = new Thread(() -> {
-      while (writing.get()) {
-        stream.write(new byte[255 * 1024]);
-        try {
-          Thread.sleep(100);
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    }, "slow-upload");
-    thread.start();
-    awaitChunks(StorageLayout.VIDEOS_BUCKET, id, 1);
-    return thread;
   }
 
   private void progress(String uid, String field, Instant at) {
