@@ -5,18 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.video2mp3.api.conversion.VideoConversion;
+import io.video2mp3.gateway.support.ApiClient;
 import io.video2mp3.gateway.support.GatewayStack;
-import io.video2mp3.gateway.support.Infrastructure;
 import io.video2mp3.gateway.support.Multipart;
 import io.video2mp3.gateway.support.TestMedia;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Base64;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,8 +29,8 @@ class UploadOptionsIT {
   @TempDir
   static Path media;
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private GatewayStack stack;
+  private ApiClient api;
   private String token;
   private byte[] video;
 
@@ -43,9 +38,8 @@ class UploadOptionsIT {
   void start() throws Exception {
     stack = GatewayStack.start("upload-options-it");
     stack.auth().createUser("dave", PASSWORD, false);
-    String basic = Base64.getEncoder().encodeToString(("dave:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-    token = http.send(HttpRequest.newBuilder(stack.gateway().url("/login")).header("Authorization", "Basic " + basic)
-        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()).body().trim();
+    api = new ApiClient(stack.gateway());
+    token = api.token("dave", PASSWORD);
     video = Files.readAllBytes(TestMedia.mp4(media, "talk.mp4", 1));
   }
 
@@ -83,8 +77,7 @@ class UploadOptionsIT {
 
   @Test
   void theLimitsSayTheLargestFileTheFormatsAndTheBitrates() throws Exception {
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(stack.gateway().url("/api/v1/limits"))
-        .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = api.get("/api/v1/limits", token);
     assertThat(response.statusCode()).isEqualTo(200);
     JsonNode limits = JSON.readTree(response.body());
     assertThat(limits.path("maxUploadBytes").asLong()).isEqualTo(2L * 1024 * 1024 * 1024);
@@ -94,14 +87,11 @@ class UploadOptionsIT {
   }
 
   private HttpResponse<String> upload(String query, Multipart body) throws Exception {
-    return http.send(HttpRequest.newBuilder(stack.gateway().url("/api/v1/conversions" + query))
-        .header("Authorization", "Bearer " + token).header("Content-Type", body.contentType())
-        .POST(body.publisher()).build(), HttpResponse.BodyHandlers.ofString());
+    return api.upload("/api/v1/conversions" + query, token, body.contentType(), body.publisher());
   }
 
   private VideoConversion conversion(String name) {
-    return stack.infra().kubernetes.resources(VideoConversion.class).inNamespace(Infrastructure.NAMESPACE)
-        .withName(name).get();
+    return stack.conversion(name);
   }
 
   private long storedVideos() {
